@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Logs;
+
+/// <summary>
+/// Turns the raw lines of one log, in order, into <see cref="LogLine"/>s and, at the end, a
+/// <see cref="JobLog"/>. Subclasses recognise their format's markers and call the step helpers;
+/// this base keeps the step list and the job's outcome.
+/// </summary>
+public abstract partial class LogParser
+{
+    private readonly List<Step> _steps = [];
+    private string? _openName;
+    private long _openFirst;
+    private int? _openExit;
+    private RunStatus _openStatus = RunStatus.Unknown;
+    private int? _jobExit;
+    private RunStatus _jobStatus = RunStatus.Unknown;
+    private long? _failureLine;
+    private int? _failedStep;
+
+    /// <summary>The CI system name this parser reads.</summary>
+    public abstract string Ci { get; }
+
+    /// <summary>Index of the step the next line belongs to, -1 before the first step.</summary>
+    protected int CurrentStep => _openName is null ? -1 : _steps.Count;
+
+    /// <summary>Parses one raw line (no line end). Lines arrive in order, numbered from 1.</summary>
+    public abstract LogLine Parse(long number, string raw);
+
+    /// <summary>The job facts after the last line.</summary>
+    public JobLog Complete(long lineCount, long longLines, bool invalidUtf8)
+    {
+        OnComplete(lineCount);
+        CloseStep(lineCount);
+        int? failed = _failedStep;
+        if (failed is null)
+        {
+            int index = _steps.FindIndex(s => s.Status == RunStatus.Failed);
+            failed = index >= 0 ? index : null;
+        }
+        var status = _jobStatus;
+        if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0))
+        {
+            status = RunStatus.Failed;
+        }
+        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null);
+        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine, longLines, invalidUtf8);
+    }
+
+    /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
+    protected virtual void OnComplete(long lineCount)
+    {
+    }
+
+    /// <summary>Starts a step at <paramref name="line"/>, closing the open one just before it.</summary>
+    protected void BeginStep(string name, long line)
+    {
+        CloseStep(line - 1);
+        _openName = name.Trim();
+        _openFirst = line;
+        _openExit = null;
+        _openStatus = RunStatus.Unknown;
+    }
+
+    /// <summary>Ends the open step at <paramref name="line"/> (inclusive).</summary>
+    protected void EndStep(long line, RunStatus status = RunStatus.Unknown, int? exitCode = null)
+    {
+        if (_openName is null)
+        {
+            return;
+        }
+        if (exitCode is not null)
+        {
+            _openExit = exitCode;
+        }
+        if (status != RunStatus.Unknown)
+        {
+            _openStatus = status;
+        }
+        CloseStep(line);
+    }
+
+    /// <summary>Records the open step's exit code; non-zero marks the step (and job) failed.</summary>
+    protected void StepExited(int exitCode, long line)
+    {
+        _openExit = exitCode;
+        if (exitCode != 0)
+        {
+            _openStatus = RunStatus.Failed;
+            MarkFailure(line);
+        }
+        else if (_openStatus == RunStatus.Unknown)
+        {
+            _openStatus = RunStatus.Passed;
+        }
+    }
+
+    /// <summary>Marks the open step failed without an exit code (e.g. an action's error annotation).</summary>
+    protected void StepFailed(long line)
+    {
+        if (_openName is not null)
+        {
+            _openStatus = RunStatus.Failed;
+        }
+        MarkFailure(line);
+    }
+
+    /// <summary>Records how the whole job ended, as its CI system reports it.</summary>
+    protected void JobEnded(RunStatus status, int? exitCode, long line)
+    {
+        _jobStatus = status;
+        if (exitCode is not null)
+        {
+            _jobExit = exitCode;
+        }
+        if (status == RunStatus.Failed)
+        {
+            MarkFailure(line);
+        }
+    }
+
+    /// <summary>Names the failed step explicitly (formats that report it after the fact).</summary>
+    protected void SetFailedStep(int index) => _failedStep = index;
+
+    /// <summary>The steps closed so far.</summary>
+    protected IReadOnlyList<Step> ClosedSteps => _steps;
+
+    private void MarkFailure(long line) => _failureLine ??= line;
+
+    private void CloseStep(long lastLine)
+    {
+        if (_openName is null)
+        {
+            return;
+        }
+        _steps.Add(new Step(_steps.Count, _openName, _openStatus, _openExit, _openFirst, Math.Max(_openFirst, lastLine)));
+        _openName = null;
+    }
+
+    /// <summary>Removes ANSI escapes, then an ISO-8601 timestamp prefix such as GitHub's.</summary>
+    protected static string CleanWithIsoTimestamp(string raw)
+    {
+        string text = TextCleaner.StripAnsi(raw);
+        return StripIsoTimestamp(text);
+    }
+
+    /// <summary><c>2024-05-01T10:00:00.1234567Z rest</c> becomes <c>rest</c>.</summary>
+    public static string StripIsoTimestamp(string text)
+    {
+        if (text.Length < 20 || text[4] != '-' || text[10] != 'T' || !char.IsAsciiDigit(text[0]))
+        {
+            return text;
+        }
+        var m = IsoTimestamp().Match(text);
+        return m.Success ? text[m.Length..] : text;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? ?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex IsoTimestamp();
+}

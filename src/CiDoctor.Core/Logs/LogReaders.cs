@@ -1,0 +1,40 @@
+namespace CiDoctor.Core.Logs;
+
+/// <summary>The known log formats and format detection.</summary>
+public static class LogReaders
+{
+    /// <summary>Lines of the head that detection looks at.</summary>
+    public const int DetectLines = 200;
+
+    /// <summary>Every reader, plain text last.</summary>
+    public static IReadOnlyList<ILogReader> All { get; } =
+    [
+        new GitHubLogReader(),
+        new PlainLogReader(),
+    ];
+
+    /// <summary>The reader for a CI name, or null when there is none.</summary>
+    public static ILogReader? Find(string ci)
+    {
+        // Gitea Actions runs the same act_runner as Forgejo and writes the same log format.
+        string name = ci == "gitea" ? "forgejo" : ci;
+        return All.FirstOrDefault(r => r.Ci == name);
+    }
+
+    /// <summary>The reader whose format the head looks most like; plain text when none claims it.</summary>
+    public static ILogReader Detect(IReadOnlyList<string> head)
+    {
+        ILogReader best = All[^1];
+        int bestScore = 0;
+        foreach (var reader in All)
+        {
+            int score = reader.Detect(head);
+            if (score > bestScore)
+            {
+                best = reader;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,103 @@
+namespace CiDoctor.Core.Logs;
+
+/// <summary>
+/// Removes what a terminal would not show: ANSI/VT escape sequences (CSI, OSC, APC such as
+/// Buildkite's <c>\e_bk;t=…\a</c> timestamps, and two-byte escapes) and other control characters
+/// except tab. <c>"\e[31;1mError\e[0m: x"</c> becomes <c>"Error: x"</c>.
+/// </summary>
+public static class TextCleaner
+{
+    public static string StripAnsi(string text)
+    {
+        int first = IndexOfControl(text);
+        if (first < 0)
+        {
+            return text;
+        }
+        var sb = new System.Text.StringBuilder(text.Length);
+        sb.Append(text, 0, first);
+        int i = first;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '\x1b')
+            {
+                i = SkipEscape(text, i);
+                continue;
+            }
+            if (c < ' ' && c != '\t')
+            {
+                i++;
+                continue;
+            }
+            if (c == '\x9b')
+            {
+                i = SkipCsi(text, i + 1);
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    private static int IndexOfControl(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if ((c < ' ' && c != '\t') || c == '\x9b')
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int SkipEscape(string text, int i)
+    {
+        if (i + 1 >= text.Length)
+        {
+            return text.Length;
+        }
+        char kind = text[i + 1];
+        switch (kind)
+        {
+            case '[':
+                return SkipCsi(text, i + 2);
+            case ']':
+            case '_':
+            case 'P':
+            case '^':
+                // OSC / APC / DCS / PM: run to BEL or ST (ESC \).
+                for (int j = i + 2; j < text.Length; j++)
+                {
+                    if (text[j] == '\a')
+                    {
+                        return j + 1;
+                    }
+                    if (text[j] == '\x1b' && j + 1 < text.Length && text[j + 1] == '\\')
+                    {
+                        return j + 2;
+                    }
+                }
+                return text.Length;
+            case '(':
+            case ')':
+            case '#':
+                return Math.Min(text.Length, i + 3);
+            default:
+                return i + 2;
+        }
+    }
+
+    private static int SkipCsi(string text, int j)
+    {
+        // Parameters and intermediates are 0x20-0x3F; the final byte is 0x40-0x7E.
+        while (j < text.Length && text[j] >= ' ' && text[j] <= '?')
+        {
+            j++;
+        }
+        return j < text.Length ? j + 1 : j;
+    }
+}

@@ -1,0 +1,82 @@
+namespace CiDoctor.Core.Model;
+
+/// <summary>A recommended action of a failure mode.</summary>
+public sealed record RecommendedAction(ActionWhen When, Effort Effort, string Text);
+
+/// <summary>The root cause of a failed job: the winning failure mode, explained.</summary>
+public sealed record RootCause(
+    string Id,
+    string Kind,
+    string Title,
+    double Confidence,
+    string Explanation,
+    IReadOnlyList<string> Factors,
+    IReadOnlyList<RecommendedAction> Actions,
+    string? Principle);
+
+/// <summary>A line that explains (cause) or helps to read (context) a job's failure.</summary>
+/// <param name="Line">1-based line number in <paramref name="File"/> (or the job's file); null for annotations and snapshots.</param>
+public sealed record EvidenceLine(long? Line, string Text, EvidenceRole Role, EvidenceSource Source, string? File = null, string? Label = null);
+
+/// <summary>A line that looks like an error but is known, expected noise.</summary>
+public sealed record NoiseLine(long Line, string Text, string Id);
+
+/// <summary>A Nix derivation that failed only because a dependency failed.</summary>
+public sealed record Cascade(string Name, string Path, string CausedBy);
+
+/// <summary>The diagnosis of one job.</summary>
+public sealed record JobDiagnosis(
+    string Name,
+    string? Id,
+    string? File,
+    RunStatus Status,
+    string? FailedStep,
+    int? ExitCode,
+    Origin Origin,
+    RootCause? RootCause,
+    IReadOnlyList<EvidenceLine> Evidence,
+    string? CascadeOf,
+    IReadOnlyList<Cascade> Cascades,
+    IReadOnlyList<NoiseLine> Noise,
+    JobFacts Facts);
+
+/// <summary>Facts about a job used by renderers (not part of the JSON contract's top level).</summary>
+public sealed record JobFacts(
+    string Ci,
+    long LineCount,
+    double? DurationSeconds,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<FindingSummary> OtherFindings)
+{
+    /// <summary>Facts of a job that has no log.</summary>
+    public static JobFacts None { get; } = new("plain", 0, null, [], []);
+}
+
+/// <summary>A mode that matched in a job but did not win: shown as a secondary finding.</summary>
+public sealed record FindingSummary(string Id, string Title, string Kind, Origin Origin, long Line, int Count);
+
+/// <summary>Who ran, where and when (from run.json, or empty for a bare log).</summary>
+public sealed record RunInfo(
+    string? Provider = null,
+    string? Repository = null,
+    string? RunId = null,
+    string? Workflow = null,
+    string? Branch = null,
+    string? Commit = null,
+    string? Event = null,
+    string? StartedAt = null,
+    string? Url = null);
+
+/// <summary>Counts over a run's jobs.</summary>
+public sealed record RunSummary(int Jobs, int FailedJobs, int PassedJobs, int RootCauses, bool Independent, bool EarlyFailure);
+
+/// <summary>The whole result: what every renderer turns into text.</summary>
+public sealed record RunReport(
+    IReadOnlyList<string> Sources,
+    RunInfo Run,
+    RunSummary Summary,
+    IReadOnlyList<JobDiagnosis> Jobs)
+{
+    /// <summary>Version of the JSON contract (DESIGN.md); fields are added, never renamed, while it stays 1.</summary>
+    public const int SchemaVersion = 1;
+}
