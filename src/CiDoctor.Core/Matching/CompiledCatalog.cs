@@ -1,0 +1,127 @@
+using CiDoctor.Core.Catalog;
+
+namespace CiDoctor.Core.Matching;
+
+/// <summary>
+/// The catalog compiled for one CI system into one matcher: every signal and factor literal
+/// (and every regex anchor) goes into one multi-literal prefilter; a regex runs only on lines
+/// that contain its anchor, or on every line when it has none.
+/// </summary>
+public sealed class CompiledCatalog
+{
+    private readonly ILiteralPrefilter _prefilter;
+    private readonly int[][] _patternsByLiteral;
+    private readonly int[] _unanchored;
+    private readonly List<int> _literalHits = [];
+    private readonly int[] _seen;
+    private int _generation;
+
+    public CompiledCatalog(FailureCatalog catalog, string ci, Func<IReadOnlyList<(string, bool)>, ILiteralPrefilter>? prefilter = null)
+    {
+        Catalog = catalog;
+        // A log whose format is unknown (plain) may still come from any CI system.
+        Modes = catalog.Modes.Where(m => ci == "plain" || m.Ci.Count == 0 || m.Ci.Contains(ci) || (ci == "forgejo" && m.Ci.Contains("gitea"))).ToArray();
+        var patterns = new List<PatternRef>();
+        for (int m = 0; m < Modes.Count; m++)
+        {
+            var mode = Modes[m];
+            for (int i = 0; i < mode.Signals.Count; i++)
+            {
+                patterns.Add(new PatternRef(m, PatternRole.Signal, i, new CompiledPattern(mode.Signals[i])));
+            }
+            for (int i = 0; i < mode.Factors.Count; i++)
+            {
+                patterns.Add(new PatternRef(m, PatternRole.Factor, i, new CompiledPattern(mode.Factors[i])));
+            }
+        }
+        Patterns = patterns;
+        Unless = Modes.Select(m => m.Unless.Select(u => new CompiledPattern(u)).ToArray()).ToArray();
+        Context = Modes.Select(m => m.Context.Select(c => new CompiledPattern(c)).ToArray()).ToArray();
+
+        var literals = new List<(string, bool)>();
+        var literalIndex = new Dictionary<(string, bool), int>();
+        var byLiteral = new List<List<int>>();
+        var unanchored = new List<int>();
+        for (int p = 0; p < patterns.Count; p++)
+        {
+            var compiled = patterns[p].Pattern;
+            if (compiled.Anchor is null)
+            {
+                unanchored.Add(p);
+                continue;
+            }
+            var key = (compiled.Anchor, compiled.AnchorIgnoreCase);
+            if (!literalIndex.TryGetValue(key, out int li))
+            {
+                li = literals.Count;
+                literalIndex[key] = li;
+                literals.Add(key);
+                byLiteral.Add([]);
+            }
+            byLiteral[li].Add(p);
+        }
+        _patternsByLiteral = byLiteral.Select(l => l.ToArray()).ToArray();
+        _unanchored = unanchored.ToArray();
+        _prefilter = (prefilter ?? (l => new SearchValuesPrefilter(l)))(literals);
+        _seen = new int[patterns.Count];
+        LiteralCount = literals.Count;
+    }
+
+    public FailureCatalog Catalog { get; }
+
+    /// <summary>The modes that apply to this CI system, sorted by id.</summary>
+    public IReadOnlyList<FailureMode> Modes { get; }
+
+    /// <summary>Number of distinct literals in the prefilter.</summary>
+    public int LiteralCount { get; }
+
+    /// <summary>Regex patterns that have no anchor and run on every line.</summary>
+    public int UnanchoredCount => _unanchored.Length;
+
+    internal IReadOnlyList<PatternRef> Patterns { get; }
+
+    internal CompiledPattern[][] Unless { get; }
+
+    internal CompiledPattern[][] Context { get; }
+
+    /// <summary>Adds to <paramref name="hits"/> the index (into <see cref="Patterns"/>) of every pattern that matches the line.</summary>
+    internal void Match(string text, List<int> hits)
+    {
+        if (++_generation == int.MaxValue)
+        {
+            _generation = 1;
+            Array.Clear(_seen);
+        }
+        _literalHits.Clear();
+        _prefilter.FindAll(text, _literalHits);
+        foreach (int li in _literalHits)
+        {
+            foreach (int p in _patternsByLiteral[li])
+            {
+                if (_seen[p] == _generation)
+                {
+                    continue;
+                }
+                _seen[p] = _generation;
+                var pattern = Patterns[p].Pattern;
+                if (pattern.IsLiteral || pattern.IsMatch(text))
+                {
+                    hits.Add(p);
+                }
+            }
+        }
+        foreach (int p in _unanchored)
+        {
+            if (Patterns[p].Pattern.IsMatch(text))
+            {
+                hits.Add(p);
+            }
+        }
+    }
+}
+
+/// <summary>What a compiled pattern belongs to.</summary>
+internal enum PatternRole { Signal, Factor }
+
+/// <summary>A compiled pattern with its mode (index into <see cref="CompiledCatalog.Modes"/>) and role.</summary>
+internal sealed record PatternRef(int Mode, PatternRole Role, int Index, CompiledPattern Pattern);

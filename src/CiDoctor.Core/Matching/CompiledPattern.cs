@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using CiDoctor.Core.Catalog;
+
+namespace CiDoctor.Core.Matching;
+
+/// <summary>A catalog pattern ready to run: a literal, or a regex with its prefilter anchor.</summary>
+internal sealed class CompiledPattern
+{
+    private static readonly Dictionary<string, string> NoCaptures = [];
+
+    public CompiledPattern(PatternSpec spec)
+    {
+        Spec = spec;
+        if (spec.Literal is not null)
+        {
+            Anchor = spec.Literal;
+            AnchorIgnoreCase = spec.IgnoreCase;
+            Comparison = spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return;
+        }
+        Regex = PatternCompiler.TryCompile(spec.Regex!, spec.IgnoreCase, out string? error)
+            ?? throw new CiDoctorException($"regex '{spec.Regex}' does not compile: {error}");
+        string? anchor = RegexAnchor.Extract(spec.Regex!);
+        // Anchors shorter than 3 characters would match almost every line; run the regex instead.
+        Anchor = anchor is { Length: >= 3 } ? anchor : null;
+        AnchorIgnoreCase = spec.IgnoreCase || spec.Regex!.Contains("(?i", StringComparison.Ordinal);
+        HasCaptures = Regex.GetGroupNames().Any(n => !int.TryParse(n, out _));
+    }
+
+    public PatternSpec Spec { get; }
+
+    public Regex? Regex { get; }
+
+    /// <summary>A literal every match contains, or null when the pattern must run on every line.</summary>
+    public string? Anchor { get; }
+
+    public bool AnchorIgnoreCase { get; }
+
+    public StringComparison Comparison { get; }
+
+    public bool HasCaptures { get; }
+
+    /// <summary>True when a literal pattern is fully decided by its anchor being present.</summary>
+    public bool IsLiteral => Regex is null;
+
+    public bool IsMatch(string text)
+    {
+        if (Regex is null)
+        {
+            return text.Contains(Spec.Literal!, Comparison);
+        }
+        try
+        {
+            return Regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Named captures of the first match, or null when the pattern does not match.</summary>
+    public IReadOnlyDictionary<string, string>? MatchCaptures(string text)
+    {
+        if (!HasCaptures)
+        {
+            return IsMatch(text) ? NoCaptures : null;
+        }
+        try
+        {
+            var m = Regex!.Match(text);
+            if (!m.Success)
+            {
+                return null;
+            }
+            var captures = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (Group g in m.Groups)
+            {
+                if (g.Success && !int.TryParse(g.Name, out _))
+                {
+                    captures[g.Name] = g.Value;
+                }
+            }
+            return captures;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Matching;
+
+/// <summary>What one pass over a log kept: bounded whatever the log's size.</summary>
+public sealed class ScanResult
+{
+    /// <summary>Findings per mode id, first ones first (at most <see cref="ScannerOptions.FindingsPerMode"/> each).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<Finding>> Findings { get; init; }
+
+    /// <summary>How many lines matched each mode, including those not kept.</summary>
+    public required IReadOnlyDictionary<string, int> FindingCounts { get; init; }
+
+    /// <summary>Lines that matched a mode's context patterns near its findings, per mode id.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ContextLine>> Context { get; init; }
+
+    /// <summary>Factor patterns found anywhere in the log: (mode id, factor index) → first line.</summary>
+    public required IReadOnlyDictionary<(string ModeId, int Factor), ContextLine> Factors { get; init; }
+
+    /// <summary>The highest-scoring lines by error vocabulary (and novelty against a baseline), for logs no mode explains.</summary>
+    public required IReadOnlyList<ScoredLine> Candidates { get; init; }
+
+    /// <summary>The last lines of each step (and of the whole log under step -1... see <see cref="Tail"/>).</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyList<LogLine>> StepTails { get; init; }
+
+    /// <summary>The last lines of the log.</summary>
+    public required IReadOnlyList<LogLine> Tail { get; init; }
+
+    /// <summary>Number of lines scanned.</summary>
+    public long Lines { get; init; }
+}
+
+/// <summary>A line kept as context: its number, text and the label of the pattern that found it.</summary>
+public sealed record ContextLine(long Line, string Text, string? Label);
+
+/// <summary>A line kept for its score.</summary>
+public sealed record ScoredLine(long Line, string Text, int Step, int Score, bool Novel, LineKind Kind);

@@ -1,0 +1,227 @@
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Matching;
+
+/// <summary>
+/// One streaming pass over a log with the compiled catalog: findings of every mode (with their
+/// context and factors), scored candidate lines and step tails for evidence when no mode
+/// matches. Only bounded windows of lines are kept (see <see cref="ScannerOptions"/>).
+/// </summary>
+public sealed class Scanner
+{
+    private const int ContextLinesPerMode = 50;
+
+    private readonly CompiledCatalog _catalog;
+    private readonly ScannerOptions _options;
+    private readonly BaselineSet? _baseline;
+    private readonly IReadOnlyList<ILineObserver> _observers;
+
+    public Scanner(CompiledCatalog catalog, ScannerOptions? options = null, BaselineSet? baseline = null, IReadOnlyList<ILineObserver>? observers = null)
+    {
+        _catalog = catalog;
+        _options = options ?? new ScannerOptions();
+        _baseline = baseline;
+        _observers = observers ?? [];
+    }
+
+    public ScanResult Scan(IEnumerable<LogLine> lines)
+    {
+        var state = new State(_catalog, _options);
+        var hits = new List<int>();
+        long count = 0;
+        foreach (var line in lines)
+        {
+            count++;
+            string text = line.Text;
+            var kept = line with { Text = Finding.Cut(text) };
+            hits.Clear();
+            _catalog.Match(text, hits);
+            foreach (int p in hits)
+            {
+                state.OnHit(_catalog.Patterns[p], text, kept);
+            }
+            state.CheckForwardContext(kept);
+            state.Remember(kept);
+            Score(state, kept);
+            foreach (var observer in _observers)
+            {
+                observer.Observe(kept);
+            }
+        }
+        return state.Result(count);
+    }
+
+    private void Score(State state, LogLine line)
+    {
+        int score = LineScorer.Score(line.Text);
+        if (score <= 0)
+        {
+            return;
+        }
+        bool novel = true;
+        if (_baseline is not null)
+        {
+            novel = !_baseline.Contains(line.Text);
+            score += novel ? 2 : -3;
+            if (score <= 0)
+            {
+                return;
+            }
+        }
+        state.AddCandidate(new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind));
+    }
+
+    /// <summary>The mutable state of one scan.</summary>
+    private sealed class State(CompiledCatalog catalog, ScannerOptions options)
+    {
+        private readonly Dictionary<string, List<Finding>> _findings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _lastLine = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedDictionary<long, ContextLine>> _context = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string, int), ContextLine> _factors = [];
+        private readonly List<(int Mode, long Line)> _windows = [];
+        private readonly RingBuffer<LogLine> _history = new(options.History);
+        private readonly RingBuffer<LogLine> _tail = new(options.Tail);
+        private readonly Dictionary<int, RingBuffer<LogLine>> _stepTails = [];
+        private readonly Queue<int> _stepOrder = new();
+        private readonly PriorityQueue<ScoredLine, (int, long)> _candidates = new();
+
+        public void OnHit(PatternRef hit, string fullText, LogLine line)
+        {
+            var mode = catalog.Modes[hit.Mode];
+            if (hit.Role == PatternRole.Factor)
+            {
+                _factors.TryAdd((mode.Id, hit.Index), new ContextLine(line.Number, line.Text, null));
+                return;
+            }
+            // One finding per mode and line, however many of its signals match.
+            if (_lastLine.TryGetValue(mode.Id, out long last) && last == line.Number)
+            {
+                return;
+            }
+            foreach (var unless in catalog.Unless[hit.Mode])
+            {
+                if (unless.IsMatch(fullText))
+                {
+                    return;
+                }
+            }
+            var captures = hit.Pattern.MatchCaptures(fullText);
+            if (captures is null)
+            {
+                return;
+            }
+            _lastLine[mode.Id] = line.Number;
+            int n = _counts.GetValueOrDefault(mode.Id) + 1;
+            _counts[mode.Id] = n;
+            if (n > options.FindingsPerMode)
+            {
+                return;
+            }
+            if (!_findings.TryGetValue(mode.Id, out var list))
+            {
+                _findings[mode.Id] = list = [];
+            }
+            list.Add(new Finding(mode.Id, line.Number, line.Text, line.Step, captures));
+            if (n <= options.ContextFindings && catalog.Context[hit.Mode].Length > 0)
+            {
+                LookBack(hit.Mode, line.Number);
+                _windows.Add((hit.Mode, line.Number));
+            }
+        }
+
+        private void LookBack(int mode, long at)
+        {
+            for (int i = 0; i < _history.Count; i++)
+            {
+                var previous = _history[i];
+                CheckContext(mode, at, previous);
+            }
+        }
+
+        public void CheckForwardContext(LogLine line)
+        {
+            for (int w = _windows.Count - 1; w >= 0; w--)
+            {
+                var (mode, at) = _windows[w];
+                int maxWithin = catalog.Modes[mode].Context.Max(c => c.Within);
+                if (line.Number - at > maxWithin)
+                {
+                    _windows.RemoveAt(w);
+                    continue;
+                }
+                CheckContext(mode, at, line);
+            }
+        }
+
+        private void CheckContext(int mode, long at, LogLine line)
+        {
+            var patterns = catalog.Context[mode];
+            var id = catalog.Modes[mode].Id;
+            for (int c = 0; c < patterns.Length; c++)
+            {
+                var spec = catalog.Modes[mode].Context[c];
+                if (Math.Abs(line.Number - at) > spec.Within || line.Number == at)
+                {
+                    continue;
+                }
+                if (!patterns[c].IsMatch(line.Text))
+                {
+                    continue;
+                }
+                if (!_context.TryGetValue(id, out var lines))
+                {
+                    _context[id] = lines = [];
+                }
+                if (lines.Count < ContextLinesPerMode)
+                {
+                    lines.TryAdd(line.Number, new ContextLine(line.Number, line.Text, spec.Label));
+                }
+            }
+        }
+
+        public void Remember(LogLine line)
+        {
+            _history.Add(line);
+            _tail.Add(line);
+            if (!_stepTails.TryGetValue(line.Step, out var ring))
+            {
+                if (_stepTails.Count >= options.StepTails)
+                {
+                    _stepTails.Remove(_stepOrder.Dequeue());
+                }
+                _stepTails[line.Step] = ring = new RingBuffer<LogLine>(options.StepTail);
+                _stepOrder.Enqueue(line.Step);
+            }
+            ring.Add(line);
+        }
+
+        public void AddCandidate(ScoredLine line)
+        {
+            // Min-heap on (score, line): the weakest, earliest candidate goes first.
+            var priority = (line.Score, line.Line);
+            if (_candidates.Count < options.Candidates)
+            {
+                _candidates.Enqueue(line, priority);
+                return;
+            }
+            _candidates.TryPeek(out _, out var weakest);
+            if (priority.CompareTo(weakest) > 0)
+            {
+                _candidates.EnqueueDequeue(line, priority);
+            }
+        }
+
+        public ScanResult Result(long lines) => new()
+        {
+            Findings = _findings.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Finding>)kv.Value, StringComparer.Ordinal),
+            FindingCounts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
+            Context = _context.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContextLine>)kv.Value.Values.ToArray(), StringComparer.Ordinal),
+            Factors = new Dictionary<(string, int), ContextLine>(_factors),
+            Candidates = _candidates.UnorderedItems.Select(i => i.Element).OrderBy(c => c.Line).ToArray(),
+            StepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray()),
+            Tail = _tail.ToArray(),
+            Lines = lines,
+        };
+    }
+}
