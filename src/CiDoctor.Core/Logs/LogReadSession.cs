@@ -1,15 +1,18 @@
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Secrets;
 
 namespace CiDoctor.Core.Logs;
 
 /// <summary>
 /// Reads one log once: picks the reader (given, or detected from the head), streams the parsed
-/// lines, and after the last one exposes the <see cref="JobLog"/>.
+/// lines with secrets masked (so nothing downstream can print one), and after the last one
+/// exposes the <see cref="JobLog"/>.
 /// </summary>
 public sealed class LogReadSession : IDisposable
 {
     private readonly LineSplitter _splitter;
     private readonly LogParser _parser;
+    private readonly SecretMasker _masker = new();
     private JobLog? _result;
 
     public LogReadSession(LogSource source, string? ci = null)
@@ -34,7 +37,9 @@ public sealed class LogReadSession : IDisposable
     {
         while (_splitter.TryReadLine(out string raw))
         {
-            yield return _parser.Parse(_splitter.LineNumber, raw);
+            var line = _parser.Parse(_splitter.LineNumber, raw);
+            string masked = _masker.MaskLine(line.Text);
+            yield return ReferenceEquals(masked, line.Text) ? line : line with { Text = masked };
         }
         _result = _parser.Complete(_splitter.LineNumber, _splitter.LongLines, _splitter.InvalidUtf8);
     }

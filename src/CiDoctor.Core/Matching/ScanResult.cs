@@ -14,13 +14,16 @@ public sealed class ScanResult
     /// <summary>Lines that matched a mode's context patterns near its findings, per mode id.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<ContextLine>> Context { get; init; }
 
+    /// <summary>Lines right before and after the first findings of each mode (their block), per mode id.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ContextLine>> Neighbours { get; init; }
+
     /// <summary>Factor patterns found anywhere in the log: (mode id, factor index) → first line.</summary>
     public required IReadOnlyDictionary<(string ModeId, int Factor), ContextLine> Factors { get; init; }
 
     /// <summary>The highest-scoring lines by error vocabulary (and novelty against a baseline), for logs no mode explains.</summary>
     public required IReadOnlyList<ScoredLine> Candidates { get; init; }
 
-    /// <summary>The last lines of each step (and of the whole log under step -1... see <see cref="Tail"/>).</summary>
+    /// <summary>The last lines of each step, by step index (-1: lines before the first step).</summary>
     public required IReadOnlyDictionary<int, IReadOnlyList<LogLine>> StepTails { get; init; }
 
     /// <summary>The last lines of the log.</summary>

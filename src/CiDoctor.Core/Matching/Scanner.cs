@@ -11,6 +11,9 @@ public sealed class Scanner
 {
     private const int ContextLinesPerMode = 50;
 
+    /// <summary>Lines before and after a finding kept as its block (the lines a reader would look at).</summary>
+    private const int Neighbourhood = 3;
+
     private readonly CompiledCatalog _catalog;
     private readonly ScannerOptions _options;
     private readonly BaselineSet? _baseline;
@@ -78,6 +81,7 @@ public sealed class Scanner
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _lastLine = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SortedDictionary<long, ContextLine>> _context = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedDictionary<long, ContextLine>> _neighbours = new(StringComparer.Ordinal);
         private readonly Dictionary<(string, int), ContextLine> _factors = [];
         private readonly List<(int Mode, long Line)> _windows = [];
         private readonly RingBuffer<LogLine> _history = new(options.History);
@@ -123,7 +127,7 @@ public sealed class Scanner
                 _findings[mode.Id] = list = [];
             }
             list.Add(new Finding(mode.Id, line.Number, line.Text, line.Step, captures));
-            if (n <= options.ContextFindings && catalog.Context[hit.Mode].Length > 0)
+            if (n <= options.ContextFindings)
             {
                 LookBack(hit.Mode, line.Number);
                 _windows.Add((hit.Mode, line.Number));
@@ -144,7 +148,8 @@ public sealed class Scanner
             for (int w = _windows.Count - 1; w >= 0; w--)
             {
                 var (mode, at) = _windows[w];
-                int maxWithin = catalog.Modes[mode].Context.Max(c => c.Within);
+                int maxWithin = catalog.Modes[mode].Context.Select(c => c.Within).DefaultIfEmpty(0).Max();
+                maxWithin = Math.Max(maxWithin, Neighbourhood);
                 if (line.Number - at > maxWithin)
                 {
                     _windows.RemoveAt(w);
@@ -158,6 +163,14 @@ public sealed class Scanner
         {
             var patterns = catalog.Context[mode];
             var id = catalog.Modes[mode].Id;
+            if (line.Number != at && Math.Abs(line.Number - at) <= Neighbourhood && line.Text.Length > 0)
+            {
+                if (!_neighbours.TryGetValue(id, out var near))
+                {
+                    _neighbours[id] = near = [];
+                }
+                near.TryAdd(line.Number, new ContextLine(line.Number, line.Text, null));
+            }
             for (int c = 0; c < patterns.Length; c++)
             {
                 var spec = catalog.Modes[mode].Context[c];
@@ -217,6 +230,7 @@ public sealed class Scanner
             Findings = _findings.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Finding>)kv.Value, StringComparer.Ordinal),
             FindingCounts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
             Context = _context.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContextLine>)kv.Value.Values.ToArray(), StringComparer.Ordinal),
+            Neighbours = _neighbours.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContextLine>)kv.Value.Values.ToArray(), StringComparer.Ordinal),
             Factors = new Dictionary<(string, int), ContextLine>(_factors),
             Candidates = _candidates.UnorderedItems.Select(i => i.Element).OrderBy(c => c.Line).ToArray(),
             StepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray()),

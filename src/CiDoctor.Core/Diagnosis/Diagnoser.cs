@@ -1,0 +1,244 @@
+using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Matching;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Diagnosis;
+
+/// <summary>
+/// Turns one job's evidence into its diagnosis (DESIGN.md "Diagnosis"): status, failed step and
+/// exit code, the ranked root cause with origin and confidence, the evidence lines in rank order,
+/// cascades and noise. With no mode matched: <c>rootCause: null</c>, origin unknown, and the most
+/// informative blocks of lines as evidence.
+/// </summary>
+public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options = null)
+{
+    private readonly DiagnosisOptions _options = options ?? new DiagnosisOptions();
+
+    public JobDiagnosis Diagnose(JobEvidence job)
+    {
+        var findings = MergeFindings(job);
+        var counts = job.Scan?.FindingCounts ?? new Dictionary<string, int>();
+        var ranked = new ModeRanker(_options).Rank(catalog, findings, counts, job.Log);
+        var status = StatusOf(job, ranked);
+        var noise = Noise(findings);
+        var facts = Facts(job, ranked);
+        if (status is RunStatus.Passed or RunStatus.Skipped)
+        {
+            return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise, facts);
+        }
+
+        var root = ranked.Count > 0 ? ranked[0] : null;
+        var evidence = new EvidenceBuilder(_options.MaxEvidence, null);
+        if (root is not null)
+        {
+            AddRootEvidence(evidence, job, root, ranked);
+        }
+        else
+        {
+            AddFallbackEvidence(evidence, job);
+        }
+        foreach (var annotation in job.Meta?.Annotations ?? [])
+        {
+            if (annotation.Level is "failure" or "error")
+            {
+                evidence.AddAnnotation(Finding.Cut(annotation.Message), root is null || job.Log is null ? EvidenceRole.Cause : EvidenceRole.Context);
+            }
+        }
+
+        var rootCause = root is null ? null : RootCauseOf(job, root, ranked);
+        return new JobDiagnosis(
+            job.Name, job.Id, job.File, status, FailedStep(job, root), ExitCode(job),
+            root?.Mode.Origin ?? Origin.Unknown, rootCause, evidence.Build(), null, job.Cascades, noise, facts);
+    }
+
+    private static Dictionary<string, IReadOnlyList<Finding>> MergeFindings(JobEvidence job)
+    {
+        var all = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
+        foreach (var (id, list) in job.Scan?.Findings ?? new Dictionary<string, IReadOnlyList<Finding>>())
+        {
+            all[id] = list;
+        }
+        foreach (var (id, list) in job.AnnotationFindings)
+        {
+            all[id] = all.TryGetValue(id, out var existing) ? existing.Concat(list).ToArray() : list;
+        }
+        return all;
+    }
+
+    private static RunStatus StatusOf(JobEvidence job, IReadOnlyList<RankedMode> ranked)
+    {
+        if (job.Meta is { Status: not RunStatus.Unknown } meta)
+        {
+            return meta.Status;
+        }
+        if (job.Log is { Status: not RunStatus.Unknown } log)
+        {
+            return log.Status;
+        }
+        // A bare log handed to `diagnose` is a failed job's log unless it shows nothing wrong.
+        bool looksFailed = ranked.Count > 0 || (job.Scan?.Candidates.Any(c => c.Score >= 4) ?? false);
+        return looksFailed ? RunStatus.Failed : RunStatus.Unknown;
+    }
+
+    private void AddRootEvidence(EvidenceBuilder evidence, JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
+    {
+        foreach (var finding in root.Findings.Take(_options.CauseLines))
+        {
+            if (finding.Line == 0)
+            {
+                evidence.AddAnnotation(finding.Text, EvidenceRole.Cause);
+            }
+            else
+            {
+                evidence.Add(finding.Line, finding.Text, EvidenceRole.Cause);
+            }
+        }
+        var scan = job.Scan;
+        if (scan is null)
+        {
+            return;
+        }
+        foreach (var line in scan.Context.GetValueOrDefault(root.Mode.Id) ?? [])
+        {
+            evidence.Add(line.Line, line.Text, EvidenceRole.Context, line.Label);
+        }
+        foreach (var line in scan.Neighbours.GetValueOrDefault(root.Mode.Id) ?? [])
+        {
+            if (Math.Abs(line.Line - root.Lead.Line) <= 3 && LineScorer.Score(line.Text) > 0)
+            {
+                evidence.Add(line.Line, line.Text, EvidenceRole.Context);
+            }
+        }
+        for (int i = 0; i < root.Mode.Factors.Count; i++)
+        {
+            if (scan.Factors.TryGetValue((root.Mode.Id, i), out var factor))
+            {
+                evidence.Add(factor.Line, factor.Text, EvidenceRole.Context, root.Mode.Factors[i].Text);
+            }
+        }
+        foreach (var other in ranked.Skip(1).Take(3))
+        {
+            if (other.Lead.Line > 0)
+            {
+                evidence.Add(other.Lead.Line, other.Lead.Text, EvidenceRole.Context, other.Mode.Title);
+            }
+        }
+        if (job.Log is not null)
+        {
+            foreach (var block in FallbackEvidence.Blocks(scan, job.Log).Take(3))
+            {
+                evidence.Add(block.Lead.Line, block.Lead.Text, EvidenceRole.Context);
+            }
+        }
+    }
+
+    private void AddFallbackEvidence(EvidenceBuilder evidence, JobEvidence job)
+    {
+        if (job.Scan is null || job.Log is null)
+        {
+            return;
+        }
+        var blocks = FallbackEvidence.Blocks(job.Scan, job.Log).Take(_options.CauseLines).ToArray();
+        foreach (var block in blocks)
+        {
+            evidence.Add(block.Lead.Line, block.Lead.Text, EvidenceRole.Cause);
+        }
+        foreach (var block in blocks)
+        {
+            foreach (var line in block.Lines)
+            {
+                evidence.Add(line.Line, line.Text, EvidenceRole.Context);
+            }
+        }
+        if (blocks.Length == 0)
+        {
+            foreach (var line in FallbackEvidence.TailBeforeFailure(job.Scan, job.Log, _options.CauseLines))
+            {
+                evidence.Add(line.Number, line.Text, EvidenceRole.Cause);
+            }
+        }
+    }
+
+    private RootCause RootCauseOf(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
+    {
+        var mode = root.Mode;
+        var factors = new List<string>();
+        for (int i = 0; i < mode.Factors.Count; i++)
+        {
+            if (job.Scan?.Factors.ContainsKey((mode.Id, i)) == true)
+            {
+                factors.Add(mode.Factors[i].Text!);
+            }
+        }
+        string explanation = ExplainTemplate.Render(mode.Explain ?? mode.Title, root.Lead.Captures);
+        return new RootCause(mode.Id, mode.Kind, mode.Title, Confidence(job, root, ranked), explanation, factors, mode.Actions, mode.Principle);
+    }
+
+    private static double Confidence(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
+    {
+        double c = 0.45 + 0.1 * (int)root.Mode.Severity;
+        if (job.Log?.FailedStep is int s && root.Lead.Step == s)
+        {
+            c += 0.1;
+        }
+        double margin = ranked.Count > 1 ? root.Score - ranked[1].Score : 20;
+        c += Math.Min(0.15, margin / 100);
+        if (job.Log is null)
+        {
+            c -= 0.1;
+        }
+        return Math.Round(Math.Clamp(c, 0.05, 0.97), 2);
+    }
+
+    private List<NoiseLine> Noise(IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings)
+    {
+        var noise = new List<NoiseLine>();
+        foreach (var (id, list) in findings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (catalog.Find(id) is { IsBenign: true })
+            {
+                noise.AddRange(list.Where(f => f.Line > 0).Take(_options.NoisePerMode).Select(f => new NoiseLine(f.Line, f.Text, id)));
+            }
+        }
+        return noise.OrderBy(n => n.Line).ToList();
+    }
+
+    private static string? FailedStep(JobEvidence job, RankedMode? root)
+    {
+        var metaStep = job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed);
+        if (metaStep is not null)
+        {
+            return metaStep.Name;
+        }
+        var steps = job.Log?.Steps ?? [];
+        if (job.Log?.FailedStep is int f)
+        {
+            return steps[f].Name;
+        }
+        if (root is not null && root.Lead.Step >= 0 && root.Lead.Step < steps.Count)
+        {
+            return steps[root.Lead.Step].Name;
+        }
+        return steps.Count > 0 ? steps[^1].Name : null;
+    }
+
+    private static int? ExitCode(JobEvidence job) =>
+        job.Log?.ExitCode ?? job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.ExitCode;
+
+    private static JobFacts Facts(JobEvidence job, IReadOnlyList<RankedMode> ranked)
+    {
+        var warnings = new List<string>();
+        if (job.Log is { LongLines: > 0 } log)
+        {
+            warnings.Add($"{log.LongLines} line(s) longer than {Logs.LineSplitter.MaxLineChars / 1024} KiB were matched on their first {Logs.LineSplitter.MaxLineChars / 1024} KiB");
+        }
+        if (job.Log is { InvalidUtf8: true })
+        {
+            warnings.Add("the log is not valid UTF-8; invalid bytes were replaced");
+        }
+        var others = ranked.Skip(1)
+            .Select(r => new FindingSummary(r.Mode.Id, r.Mode.Title, r.Mode.Kind, r.Mode.Origin, r.Lead.Line, r.Count))
+            .ToArray();
+        return new JobFacts(job.Log?.Ci ?? "plain", job.Log?.LineCount ?? 0, job.Meta?.DurationSeconds, warnings, others);
+    }
+}

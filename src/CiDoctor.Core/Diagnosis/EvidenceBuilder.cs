@@ -1,0 +1,38 @@
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Diagnosis;
+
+/// <summary>
+/// Collects a job's evidence in rank order: cause lines first (the root cause's findings), then
+/// context (the mode's context patterns, the lines around its first finding, other findings,
+/// factors, and the strongest scored lines). Each line appears once, as its first role.
+/// </summary>
+internal sealed class EvidenceBuilder(int max, string? file)
+{
+    private readonly List<EvidenceLine> _lines = [];
+    private readonly HashSet<long> _seen = [];
+
+    public int Count => _lines.Count;
+
+    public bool Full => _lines.Count >= max;
+
+    public void Add(long line, string text, EvidenceRole role, string? label = null)
+    {
+        if (Full || !_seen.Add(line))
+        {
+            return;
+        }
+        _lines.Add(new EvidenceLine(line, text, role, EvidenceSource.Log, file, label));
+    }
+
+    public void AddAnnotation(string text, EvidenceRole role)
+    {
+        if (!Full)
+        {
+            _lines.Add(new EvidenceLine(null, text, role, EvidenceSource.Annotation));
+        }
+    }
+
+    public IReadOnlyList<EvidenceLine> Build() =>
+        _lines.Where(l => l.Role == EvidenceRole.Cause).Concat(_lines.Where(l => l.Role == EvidenceRole.Context)).ToArray();
+}

@@ -1,0 +1,72 @@
+using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Diagnosis;
+
+/// <summary>
+/// Orders the modes found in a job: severity, specificity of the signal, whether the finding is
+/// in the failed step, nearness to the failure report, and which error came first. Modes that a
+/// found mode <c>supersedes</c> are dropped first (disk-full explains the compile error it caused).
+/// Ties break by first line, then id, so the order is deterministic.
+/// </summary>
+public sealed class ModeRanker(DiagnosisOptions options)
+{
+    public IReadOnlyList<RankedMode> Rank(FailureCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings,
+        IReadOnlyDictionary<string, int> counts, JobLog? log)
+    {
+        var found = findings.Keys.Select(id => catalog.Find(id)).OfType<FailureMode>().Where(m => !m.IsBenign).ToList();
+        var superseded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mode in found)
+        {
+            foreach (string target in mode.Supersedes)
+            {
+                var other = catalog.Find(target);
+                if (other is not null && other.Id != mode.Id)
+                {
+                    superseded.Add(other.Id);
+                }
+            }
+        }
+        var candidates = found.Where(m => !superseded.Contains(m.Id)).ToList();
+        if (candidates.Count == 0)
+        {
+            // Modes superseding each other in a cycle: keep them all rather than none.
+            candidates = found;
+        }
+
+        int? failedStep = log?.FailedStep;
+        long? failureLine = log?.FailureLine;
+        var firstLines = candidates.Select(m => findings[m.Id][0].Line).Order().Distinct().ToList();
+        var ranked = new List<RankedMode>();
+        foreach (var mode in candidates)
+        {
+            var list = OrderFindings(findings[mode.Id], failedStep);
+            var lead = list[0];
+            double score = options.SeverityWeight[(int)mode.Severity];
+            score += Specificity(lead);
+            if (failedStep is int fs)
+            {
+                score += lead.Step == fs ? options.InFailedStep : -options.OtherStep;
+            }
+            if (failureLine is long fl && lead.Line <= fl)
+            {
+                score += options.Nearness * Math.Pow(0.5, (fl - lead.Line) / options.NearnessHalfLife);
+            }
+            int order = firstLines.IndexOf(findings[mode.Id][0].Line);
+            score += order switch { 0 => options.FirstError, 1 => options.FirstError / 2, _ => 0 };
+            ranked.Add(new RankedMode(mode, list, counts.GetValueOrDefault(mode.Id, list.Count), score));
+        }
+        return ranked
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Lead.Line)
+            .ThenBy(r => r.Mode.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    // Findings in the failed step first (in line order), then the others in line order.
+    private static List<Finding> OrderFindings(IReadOnlyList<Finding> findings, int? failedStep) =>
+        findings.OrderBy(f => failedStep is int s && f.Step == s ? 0 : 1).ThenBy(f => f.Line).ToList();
+
+    // Longer, captured matches say more than a short generic phrase.
+    private static double Specificity(Finding lead) => Math.Min(6, lead.Captures.Count * 2);
+}
