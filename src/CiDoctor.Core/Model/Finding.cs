@@ -12,5 +12,18 @@ public sealed record Finding(string ModeId, long Line, string Text, int Step, IR
     public const int MaxText = 2000;
 
     /// <summary>Cuts a line to <see cref="MaxText"/> characters with a trailing ellipsis.</summary>
-    public static string Cut(string text) => text.Length <= MaxText ? text : string.Concat(text.AsSpan(0, MaxText - 1), "…");
+    public static string Cut(string text)
+    {
+        if (text.Length <= MaxText)
+        {
+            return text;
+        }
+        int keep = MaxText - 1;
+        // Never split a surrogate pair: half a character is not valid text.
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
 }

@@ -1,0 +1,196 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Reports;
+
+/// <summary>The JSON contract of DESIGN.md ("JSON output contract"), field for field.</summary>
+public sealed class JsonReportRenderer : IReportRenderer
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string Format => "json";
+
+    public void Render(RunReport report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, report);
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private static void Write(Utf8JsonWriter w, RunReport report)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", RunReport.SchemaVersion);
+        w.WriteStartArray("sources");
+        foreach (string s in report.Sources)
+        {
+            w.WriteStringValue(s);
+        }
+        w.WriteEndArray();
+        WriteRun(w, report.Run);
+        var s2 = report.Summary;
+        w.WriteStartObject("summary");
+        w.WriteNumber("jobs", s2.Jobs);
+        w.WriteNumber("failedJobs", s2.FailedJobs);
+        w.WriteNumber("passedJobs", s2.PassedJobs);
+        w.WriteNumber("rootCauses", s2.RootCauses);
+        w.WriteBoolean("independent", s2.Independent);
+        w.WriteBoolean("earlyFailure", s2.EarlyFailure);
+        w.WriteEndObject();
+        w.WriteStartArray("jobs");
+        foreach (var job in report.Jobs)
+        {
+            WriteJob(w, job);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, RunInfo run)
+    {
+        w.WriteStartObject("run");
+        Str(w, "provider", run.Provider);
+        Str(w, "repository", run.Repository);
+        Str(w, "runId", run.RunId);
+        Str(w, "workflow", run.Workflow);
+        Str(w, "branch", run.Branch);
+        Str(w, "commit", run.Commit);
+        Str(w, "event", run.Event);
+        Str(w, "startedAt", run.StartedAt);
+        Str(w, "url", run.Url);
+        w.WriteEndObject();
+    }
+
+    private static void WriteJob(Utf8JsonWriter w, JobDiagnosis job)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", job.Name);
+        Str(w, "id", job.Id);
+        Str(w, "file", job.File);
+        w.WriteString("status", Names.Of(job.Status));
+        Str(w, "failedStep", job.FailedStep);
+        Int(w, "exitCode", job.ExitCode);
+        w.WriteString("origin", Names.Of(job.Origin));
+        WriteRootCause(w, job.RootCause);
+        w.WriteStartArray("evidence");
+        foreach (var e in job.Evidence)
+        {
+            w.WriteStartObject();
+            Long(w, "line", e.Line);
+            w.WriteString("text", e.Text);
+            w.WriteString("role", Names.Of(e.Role));
+            w.WriteString("source", Names.Of(e.Source));
+            if (e.Source == EvidenceSource.Log)
+            {
+                w.WriteString("file", e.File ?? job.File);
+            }
+            if (e.Label is not null)
+            {
+                w.WriteString("label", e.Label);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Str(w, "cascadeOf", job.CascadeOf);
+        w.WriteStartArray("cascades");
+        foreach (var c in job.Cascades)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteString("path", c.Path);
+            w.WriteString("causedBy", c.CausedBy);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("noise");
+        foreach (var n in job.Noise)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("line", n.Line);
+            w.WriteString("text", n.Text);
+            w.WriteString("id", n.Id);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNull("history");
+        w.WriteEndObject();
+    }
+
+    private static void WriteRootCause(Utf8JsonWriter w, RootCause? rc)
+    {
+        if (rc is null)
+        {
+            w.WriteNull("rootCause");
+            return;
+        }
+        w.WriteStartObject("rootCause");
+        w.WriteString("id", rc.Id);
+        w.WriteString("kind", rc.Kind);
+        w.WriteString("title", rc.Title);
+        w.WriteNumber("confidence", Math.Round(rc.Confidence, 2));
+        w.WriteString("explanation", rc.Explanation);
+        w.WriteStartArray("factors");
+        foreach (string f in rc.Factors)
+        {
+            w.WriteStringValue(f);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("actions");
+        foreach (var a in rc.Actions)
+        {
+            w.WriteStartObject();
+            w.WriteString("when", Names.Of(a.When));
+            w.WriteString("effort", Names.Of(a.Effort));
+            w.WriteString("text", a.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Str(w, "principle", rc.Principle);
+        w.WriteEndObject();
+    }
+
+    private static void Str(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void Int(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is int v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Long(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is long v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
