@@ -29,6 +29,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
 
         var root = ranked.Count > 0 ? ranked[0] : null;
         var evidence = new EvidenceBuilder(_options.MaxEvidence, null);
+        evidence.Exclude(noise.Select(n => n.Line));
         if (root is not null)
         {
             AddRootEvidence(evidence, job, root, ranked);

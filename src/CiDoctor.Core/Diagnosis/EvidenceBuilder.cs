@@ -11,6 +11,10 @@ internal sealed class EvidenceBuilder(int max, string? file)
 {
     private readonly List<EvidenceLine> _lines = [];
     private readonly HashSet<long> _seen = [];
+    private readonly HashSet<string> _annotations = new(StringComparer.Ordinal);
+
+    /// <summary>Lines that must not appear as evidence (known noise).</summary>
+    public void Exclude(IEnumerable<long> lines) => _seen.UnionWith(lines);
 
     public int Count => _lines.Count;
 
@@ -27,7 +31,7 @@ internal sealed class EvidenceBuilder(int max, string? file)
 
     public void AddAnnotation(string text, EvidenceRole role)
     {
-        if (!Full)
+        if (!Full && _annotations.Add(text))
         {
             _lines.Add(new EvidenceLine(null, text, role, EvidenceSource.Annotation));
         }

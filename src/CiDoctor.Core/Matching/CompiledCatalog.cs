@@ -25,18 +25,19 @@ public sealed class CompiledCatalog
         for (int m = 0; m < Modes.Count; m++)
         {
             var mode = Modes[m];
+            bool trusted = mode.SourceFile.StartsWith("builtin:", StringComparison.Ordinal);
             for (int i = 0; i < mode.Signals.Count; i++)
             {
-                patterns.Add(new PatternRef(m, PatternRole.Signal, i, new CompiledPattern(mode.Signals[i])));
+                patterns.Add(new PatternRef(m, PatternRole.Signal, i, new CompiledPattern(mode.Signals[i], trusted)));
             }
             for (int i = 0; i < mode.Factors.Count; i++)
             {
-                patterns.Add(new PatternRef(m, PatternRole.Factor, i, new CompiledPattern(mode.Factors[i])));
+                patterns.Add(new PatternRef(m, PatternRole.Factor, i, new CompiledPattern(mode.Factors[i], trusted)));
             }
         }
         Patterns = patterns;
-        Unless = Modes.Select(m => m.Unless.Select(u => new CompiledPattern(u)).ToArray()).ToArray();
-        Context = Modes.Select(m => m.Context.Select(c => new CompiledPattern(c)).ToArray()).ToArray();
+        Unless = Modes.Select(m => m.Unless.Select(u => new CompiledPattern(u, Trusted(m))).ToArray()).ToArray();
+        Context = Modes.Select(m => m.Context.Select(c => new CompiledPattern(c, Trusted(m))).ToArray()).ToArray();
 
         var literals = new List<(string, bool)>();
         var literalIndex = new Dictionary<(string, bool), int>();
@@ -68,6 +69,8 @@ public sealed class CompiledCatalog
     }
 
     public FailureCatalog Catalog { get; }
+
+    private static bool Trusted(FailureMode mode) => mode.SourceFile.StartsWith("builtin:", StringComparison.Ordinal);
 
     /// <summary>The modes that apply to this CI system, sorted by id.</summary>
     public IReadOnlyList<FailureMode> Modes { get; }

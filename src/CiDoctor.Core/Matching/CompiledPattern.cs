@@ -8,7 +8,7 @@ internal sealed class CompiledPattern
 {
     private static readonly Dictionary<string, string> NoCaptures = [];
 
-    public CompiledPattern(PatternSpec spec)
+    public CompiledPattern(PatternSpec spec, bool trusted = true)
     {
         Spec = spec;
         if (spec.Literal is not null)
@@ -18,7 +18,7 @@ internal sealed class CompiledPattern
             Comparison = spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             return;
         }
-        Regex = PatternCompiler.TryCompile(spec.Regex!, spec.IgnoreCase, out string? error)
+        Regex = PatternCompiler.TryCompile(spec.Regex!, spec.IgnoreCase, out string? error, trusted)
             ?? throw new CiDoctorException($"regex '{spec.Regex}' does not compile: {error}");
         string? anchor = RegexAnchor.Extract(spec.Regex!);
         // Anchors shorter than 3 characters would match almost every line; run the regex instead.

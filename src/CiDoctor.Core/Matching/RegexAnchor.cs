@@ -41,7 +41,22 @@ public static class RegexAnchor
             }
             else if (c == '(')
             {
+                // A group that must match once (no quantifier after it) contributes its own best literal.
                 next = SkipGroup(pattern, i);
+                bool required = next >= pattern.Length || pattern[next] is not ('*' or '?' or '+' or '{')
+                    || (pattern[next] is '+' or '{' && !(pattern[next] == '{' && QuantifierMinIsZero(pattern, next)));
+                string inner = GroupBody(pattern, i, next);
+                Flush(ref best, run);
+                if (required && Extract(inner) is { } innerBest && innerBest.Length > (best?.Length ?? 0))
+                {
+                    best = innerBest;
+                }
+                if (next < pattern.Length && pattern[next] is '*' or '?' or '+' or '{')
+                {
+                    next = SkipQuantifier(pattern, next);
+                }
+                i = next;
+                continue;
             }
             else if (c == '[')
             {
@@ -128,6 +143,30 @@ public static class RegexAnchor
             }
         }
         return false;
+    }
+
+    // The pattern inside a group, without its (?:, (?<name> or (?i) style prefix; "" for option-only groups.
+    private static string GroupBody(string pattern, int open, int after)
+    {
+        int start = open + 1;
+        int end = Math.Max(start, after - 1);
+        if (start < end && pattern[start] == '?')
+        {
+            if (start + 1 < end && pattern[start + 1] == ':')
+            {
+                start += 2;
+            }
+            else if (start + 1 < end && pattern[start + 1] is '<' or '\'')
+            {
+                int close = pattern.IndexOf(pattern[start + 1] == '<' ? '>' : '\'', start + 2);
+                start = close < 0 || close >= end ? end : close + 1;
+            }
+            else
+            {
+                return "";
+            }
+        }
+        return pattern[start..end];
     }
 
     private static int SkipGroup(string pattern, int i)
