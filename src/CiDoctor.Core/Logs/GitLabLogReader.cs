@@ -77,11 +77,12 @@ public sealed partial class GitLabLogReader : ILogReader
         public override LogLine Parse(long number, string raw)
         {
             string text = Clean(raw);
-            if (_headerNext)
+            if (_headerNext && text.Length > 0)
             {
-                // The header text the runner writes after "\r\e[0K" of a section_start.
+                // The header the runner writes after "\r\e[0K" of a section_start (with timestamps,
+                // an empty line and a continuation entry come between).
                 _headerNext = false;
-                if (text.Length > 0 && !text.Contains("section_", StringComparison.Ordinal))
+                if (!text.Contains("section_", StringComparison.Ordinal))
                 {
                     return new LogLine(number, text, CurrentStep, LineKind.Marker);
                 }

@@ -10,7 +10,9 @@ namespace CiDoctor.Core.Logs;
 /// <c>Finished: SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT</c>. The failed stage is the last one
 /// that ran before the first <c>Stage "X" skipped due to earlier failure(s)</c> (or the last stage),
 /// never the <c>Declarative: Post Actions</c>. Freestyle jobs: each <c>[ws] $ /bin/sh -xe /tmp/jenkins….sh</c>
-/// starts an "Execute shell" step; <c>Build step 'X' marked build as failure</c> fails it.
+/// starts an "Execute shell" step (<c>$ cmd /c call …\jenkins….bat</c> an "Execute Windows batch
+/// command" step, whose echoed <c>C:\ws&gt;exit N</c> is its exit code); <c>Build step 'X' marked
+/// build as failure</c> fails it.
 /// Removed from the text: the hidden console notes <c>\e[8mha:…\e[0m</c>, ANSI escapes, and the
 /// Timestamper prefix (<c>[2024-01-01T00:00:00.000Z] </c>, or <c>12:34:56 </c> when the log starts with it).
 /// </summary>
@@ -94,8 +96,19 @@ public sealed partial class JenkinsLogReader : ILogReader
     [GeneratedRegex(@"^Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Finished();
 
-    [GeneratedRegex(@"^\[[^\]]+\] \$ (?:/bin/sh|/bin/bash|sh|bash|cmd|cmd\.exe|powershell(?:\.exe)?) .*jenkins\S*\.(?:sh|bat|ps1)\s*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\[[^\]]+\] \$ (/bin/sh|/bin/bash|sh|bash|cmd|cmd\.exe|powershell(?:\.exe)?|pwsh) .*jenkins\S*\.(?:sh|bat|ps1)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FreestyleShell();
+
+    [GeneratedRegex(@"^[A-Za-z]:\\[^>]*>exit (-?\d+)\s*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BatchExit();
+
+    /// <summary>The build step's name as Jenkins reports it in "Build step 'X' marked build as failure".</summary>
+    private static string BuildStepName(string interpreter) => interpreter switch
+    {
+        "cmd" or "cmd.exe" => "Execute Windows batch command",
+        "powershell" or "powershell.exe" or "pwsh" => "PowerShell",
+        _ => "Execute shell",
+    };
 
     [GeneratedRegex(@"^\[Pipeline\] \{ \((.+)\)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BlockOpen();
@@ -116,6 +129,7 @@ public sealed partial class JenkinsLogReader : ILogReader
         private bool _stageNext;
         private int _firstSkippedByFailure = -1;
         private int? _exit;
+        private long? _exitLine;
 
         public override string Ci => "jenkins";
 
@@ -127,10 +141,19 @@ public sealed partial class JenkinsLogReader : ILogReader
             {
                 return PipelineLine(number, text);
             }
-            if (FreestyleShell().IsMatch(text))
+            var shell = FreestyleShell().Match(text);
+            if (shell.Success)
             {
-                BeginStep("Execute shell", number);
+                BeginStep(BuildStepName(shell.Groups[1].Value), number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
+            }
+            var batchExit = BatchExit().Match(text);
+            if (batchExit.Success && CurrentStepName == "Execute Windows batch command")
+            {
+                // The batch wrapper ends with "exit %ERRORLEVEL%", echoed with the prompt.
+                int code = int.Parse(batchExit.Groups[1].ValueSpan);
+                SetStepOutcome(CurrentStep, code == 0 ? RunStatus.Passed : RunStatus.Failed, code, number);
+                return new LogLine(number, text, CurrentStep);
             }
             var skipped = Skipped().Match(text);
             if (skipped.Success && CurrentStepName == skipped.Groups[1].Value)
@@ -147,6 +170,12 @@ public sealed partial class JenkinsLogReader : ILogReader
             if (exit.Success && _exit is null)
             {
                 _exit = int.Parse(exit.Groups[1].ValueSpan);
+                _exitLine = number;
+            }
+            if (exit.Success && text.StartsWith("ERROR: ", StringComparison.Ordinal))
+            {
+                // Jenkins' own report of the failed sh step, after End of Pipeline.
+                return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
             if (BuildStepFailed().IsMatch(text))
             {
@@ -196,13 +225,15 @@ public sealed partial class JenkinsLogReader : ILogReader
                     JobEnded(RunStatus.Skipped, null, number);
                     return;
             }
+            // The failure is reported where the exit code is, else by the Finished line.
+            long line = _exitLine ?? number;
             int failed = FailedStage();
             if (failed >= 0)
             {
-                SetStepOutcome(failed, RunStatus.Failed, _exit, number);
+                SetStepOutcome(failed, RunStatus.Failed, _exit, line);
                 SetFailedStep(failed);
             }
-            JobEnded(RunStatus.Failed, _exit, number);
+            JobEnded(RunStatus.Failed, _exit, line);
         }
 
         /// <summary>The stage that failed: a step already marked failed, else the last one that ran before the first stage skipped because of it.</summary>

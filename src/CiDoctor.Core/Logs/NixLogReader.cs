@@ -6,9 +6,11 @@ namespace CiDoctor.Core.Logs;
 /// <summary>
 /// Output of <c>nix build</c>, <c>nix-build</c>, <c>nix flake check</c> and <c>nix develop</c>.
 /// Each <c>building '/nix/store/&lt;hash&gt;-NAME.drv'...</c> starts a step named NAME (the
-/// derivation name without store hash and <c>.drv</c>). Builds run in parallel, so builder output
-/// prefixed <c>NAME&gt; </c> (<c>nix build -L</c>) is attributed to NAME's step whatever step
-/// started last, and keeps its prefix (it is the evidence). A builder failure is
+/// derivation name without store hash and <c>.drv</c>, e.g. <c>bws-1.0.0</c>). Builds run in
+/// parallel, so builder output (<c>nix build -L</c>) is attributed by its prefix, whatever step
+/// started last; the prefix is the name without its version as Nix's <c>DrvName</c> splits it
+/// (<c>bws&gt; </c> for <c>bws-1.0.0</c>, <c>bws (post)&gt; </c> for the post-build hook) and stays
+/// in the text (it is the evidence). A builder failure is
 /// <c>error: builder for '….drv' failed with exit code N;</c> (nix 2.4+), the same without
 /// <c>error: </c> (nix 2.3), or <c>error: Cannot build '….drv'.</c> then
 /// <c>Reason: builder failed with exit code N.</c> (newer nix); the indented lines under it
@@ -58,7 +60,7 @@ public sealed partial class NixLogReader : ILogReader
     /// <summary><c>/nix/store/0a1b…-bws-1.0.0.drv</c> gives <c>bws-1.0.0</c>.</summary>
     private const string DrvPath = @"/nix/store/[0-9a-df-np-sv-z]{32}-([^'/]+?)\.drv";
 
-    [GeneratedRegex(@"^these \d+ derivations? will be built:", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^these (?:\d+ )?derivations? will be built:", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DerivationsWillBeBuilt();
 
     [GeneratedRegex(@"^building '" + DrvPath + @"'(?: on '[^']*')?\.\.\.", RegexOptions.CultureInvariant, 1000)]
@@ -82,6 +84,7 @@ public sealed partial class NixLogReader : ILogReader
     private sealed class Parser : LogParser
     {
         private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _prefixes = new(StringComparer.Ordinal);
         private bool _failed;
         private bool _inBlock;
         private int _block = -1;
@@ -109,13 +112,15 @@ public sealed partial class NixLogReader : ILogReader
                 var building = Building().Match(text);
                 if (building.Success)
                 {
-                    BeginStep(building.Groups[1].Value, number);
-                    _steps[building.Groups[1].Value] = CurrentStep;
+                    string name = building.Groups[1].Value;
+                    BeginStep(name, number);
+                    _steps[name] = CurrentStep;
+                    _prefixes[ShortName(name)] = CurrentStep;
                     return new LogLine(number, text, CurrentStep, LineKind.Marker);
                 }
             }
             int prefix = text.IndexOf("> ", StringComparison.Ordinal);
-            if (prefix > 0 && _steps.TryGetValue(text[..prefix], out int owner))
+            if (prefix > 0 && _prefixes.TryGetValue(BuilderName(text.AsSpan(0, prefix)), out int owner))
             {
                 ExtendStep(owner, number);
                 return new LogLine(number, text, owner);
@@ -186,6 +191,26 @@ public sealed partial class NixLogReader : ILogReader
             }
         }
 
+        /// <summary>
+        /// The name Nix prints before builder output: the part before the first <c>-</c> that is
+        /// followed by a non-letter (<c>bws-1.0.0</c> → <c>bws</c>, <c>home-manager-path</c> unchanged).
+        /// </summary>
+        private static string ShortName(string name)
+        {
+            for (int i = 0; i + 1 < name.Length; i++)
+            {
+                if (name[i] == '-' && !char.IsAsciiLetter(name[i + 1]))
+                {
+                    return name[..i];
+                }
+            }
+            return name;
+        }
+
+        /// <summary><c>bws</c> from <c>bws</c> or <c>bws (post)</c>.</summary>
+        private static string BuilderName(ReadOnlySpan<char> prefix) =>
+            (prefix.EndsWith(" (post)", StringComparison.Ordinal) ? prefix[..^7] : prefix).ToString();
+
         /// <summary>The step of a derivation; one that failed without a <c>building</c> line gets its own.</summary>
         private int StepOf(string name, long number)
         {
@@ -194,6 +219,7 @@ public sealed partial class NixLogReader : ILogReader
                 BeginStep(name, number);
                 index = CurrentStep;
                 _steps[name] = index;
+                _prefixes.TryAdd(ShortName(name), index);
             }
             return index;
         }

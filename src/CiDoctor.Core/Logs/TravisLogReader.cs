@@ -48,28 +48,35 @@ public sealed partial class TravisLogReader : ILogReader
         private bool _inFold;
         private bool _timed;
         private bool _commandFailed;
+        private bool _afterTimeEnd;
 
         public override string Ci => "travis";
 
         public override LogLine Parse(long number, string raw)
         {
             string text = TextCleaner.StripAnsi(raw);
-            bool hadMarker = false;
+            if (_afterTimeEnd && text.StartsWith(' '))
+            {
+                // travis_time:end is written as " travis_time:end:…\r\e[0K ": its last space
+                // lands at the start of the next line.
+                text = text[1..];
+            }
+            _afterTimeEnd = false;
             if (text.Contains("travis_", StringComparison.Ordinal))
             {
                 var markers = Marker().Matches(text);
                 foreach (Match marker in markers)
                 {
-                    hadMarker = true;
                     OnMarker(marker, number);
                 }
-                if (hadMarker)
+                if (markers.Count > 0)
                 {
-                    text = Marker().Replace(text, "");
-                    if (text.Trim().Length == 0)
+                    string rest = Marker().Replace(text, "").Trim();
+                    if (rest.Length == 0)
                     {
                         return new LogLine(number, text.Trim(), CurrentStep, LineKind.Marker);
                     }
+                    text = rest;
                 }
             }
             if (_timed && text.StartsWith("$ ", StringComparison.Ordinal))
@@ -111,6 +118,7 @@ public sealed partial class TravisLogReader : ILogReader
             else
             {
                 _timed = start;
+                _afterTimeEnd = !start;
             }
         }
 
