@@ -89,6 +89,8 @@ public sealed partial class NixLogReader : ILogReader
         private bool _inBlock;
         private int _block = -1;
         private string? _cannotBuild;
+        private bool _prefixed;
+        private int _last = -1;
 
         public override string Ci => "nix";
 
@@ -112,16 +114,14 @@ public sealed partial class NixLogReader : ILogReader
                 var building = Building().Match(text);
                 if (building.Success)
                 {
-                    string name = building.Groups[1].Value;
-                    BeginStep(name, number);
-                    _steps[name] = CurrentStep;
-                    _prefixes[ShortName(name)] = CurrentStep;
-                    return new LogLine(number, text, CurrentStep, LineKind.Marker);
+                    int step = AddStep(building.Groups[1].Value, number);
+                    return new LogLine(number, text, step, LineKind.Marker);
                 }
             }
             int prefix = text.IndexOf("> ", StringComparison.Ordinal);
             if (prefix > 0 && _prefixes.TryGetValue(BuilderName(text.AsSpan(0, prefix)), out int owner))
             {
+                _prefixed = true;
                 ExtendStep(owner, number);
                 return new LogLine(number, text, owner);
             }
@@ -129,7 +129,36 @@ public sealed partial class NixLogReader : ILogReader
             {
                 return FailureLine(number, text);
             }
-            return new LogLine(number, text, CurrentStep);
+            return new LogLine(number, text, Unprefixed(number));
+        }
+
+        /// <summary>
+        /// A line without a builder prefix: Nix's own once builder output is prefixed
+        /// (<c>-L</c>), else (<c>nix-build</c>, one build at a time) the output of the last build started.
+        /// </summary>
+        private int Unprefixed(long number)
+        {
+            if (_prefixed || _last < 0)
+            {
+                return -1;
+            }
+            ExtendStep(_last, number);
+            return _last;
+        }
+
+        /// <summary>
+        /// Adds a derivation's step, closed at once: builds interleave, so a step grows only by the
+        /// lines that belong to it (<see cref="LogParser.ExtendStep"/>), never by the last one started.
+        /// </summary>
+        private int AddStep(string name, long number)
+        {
+            BeginStep(name, number);
+            int index = CurrentStep;
+            EndStep(number);
+            _steps[name] = index;
+            _prefixes[ShortName(name)] = index;
+            _last = index;
+            return index;
         }
 
         private LogLine FailureLine(long number, string text)
@@ -147,7 +176,7 @@ public sealed partial class NixLogReader : ILogReader
                 // The reason (builder failure or failed dependencies) follows on an indented line;
                 // a derivation that never started gets a step only if its builder failed.
                 string name = cannot.Groups[1].Value;
-                OpenBlock(_steps.TryGetValue(name, out int known) ? known : CurrentStep);
+                OpenBlock(_steps.TryGetValue(name, out int known) ? known : -1);
                 _cannotBuild = name;
                 return new LogLine(number, text, _block);
             }
@@ -162,7 +191,7 @@ public sealed partial class NixLogReader : ILogReader
             {
                 JobEnded(RunStatus.Failed, null, number);
             }
-            return new LogLine(number, text, CurrentStep);
+            return new LogLine(number, text, Unprefixed(number));
         }
 
         private void OpenBlock(int step)
@@ -214,14 +243,7 @@ public sealed partial class NixLogReader : ILogReader
         /// <summary>The step of a derivation; one that failed without a <c>building</c> line gets its own.</summary>
         private int StepOf(string name, long number)
         {
-            if (!_steps.TryGetValue(name, out int index))
-            {
-                BeginStep(name, number);
-                index = CurrentStep;
-                _steps[name] = index;
-                _prefixes.TryAdd(ShortName(name), index);
-            }
-            return index;
+            return _steps.TryGetValue(name, out int index) ? index : AddStep(name, number);
         }
 
         private void BuilderFailedAt(int step, int? code, long number)
