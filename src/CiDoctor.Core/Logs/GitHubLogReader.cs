@@ -20,6 +20,12 @@ public sealed partial class GitHubLogReader : ILogReader
         foreach (string raw in head)
         {
             string line = LogParser.StripIsoTimestamp(raw);
+            if (line.Contains(") received task ", StringComparison.Ordinal) && line.Contains("(version:", StringComparison.Ordinal))
+            {
+                // A Forgejo/Gitea Actions download: same timestamps, and its runner rewrites
+                // ::group:: into ##[group], but its first row is act_runner's, never GitHub's.
+                return 0;
+            }
             if (line.StartsWith("##[group]", StringComparison.Ordinal) || line.StartsWith("##[error]", StringComparison.Ordinal))
             {
                 score += line.Length == raw.Length ? 10 : 30;

@@ -26,6 +26,18 @@ public abstract partial class LogParser
     /// <summary>Index of the step the next line belongs to, -1 before the first step.</summary>
     protected int CurrentStep => _openName is null ? -1 : _steps.Count;
 
+    /// <summary>Name of the open step, null when none is open.</summary>
+    protected string? CurrentStepName => _openName;
+
+    /// <summary>Number of steps begun so far (closed ones plus the open one).</summary>
+    protected int StepCount => _steps.Count + (_openName is null ? 0 : 1);
+
+    /// <summary>
+    /// The name of the log as the user gave it (relative path, archive entry, <c>-</c> for stdin),
+    /// for formats whose only step is named after the file. Set before the first line.
+    /// </summary>
+    public string? SourceName { get; internal set; }
+
     /// <summary>Parses one raw line (no line end). Lines arrive in order, numbered from 1.</summary>
     public abstract LogLine Parse(long number, string raw);
 
@@ -39,6 +51,11 @@ public abstract partial class LogParser
         {
             int index = _steps.FindIndex(s => s.Status == RunStatus.Failed);
             failed = index >= 0 ? index : null;
+        }
+        else if (failed is int named && named < _steps.Count && _steps[named].Status != RunStatus.Failed)
+        {
+            // A step named as the failed one is failed, whatever the format said about it before.
+            _steps[named] = _steps[named] with { Status = RunStatus.Failed };
         }
         var status = _jobStatus;
         if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0))
@@ -123,6 +140,40 @@ public abstract partial class LogParser
 
     /// <summary>Names the failed step explicitly (formats that report it after the fact).</summary>
     protected void SetFailedStep(int index) => _failedStep = index;
+
+    /// <summary>
+    /// Records the outcome of any step begun so far, open or closed, for formats that report a
+    /// step's result after later steps started (Nix builds in parallel; Jenkins reports at the end).
+    /// A failed outcome also marks the job's failure line.
+    /// </summary>
+    protected void SetStepOutcome(int index, RunStatus status, int? exitCode, long line)
+    {
+        if (index < 0 || index >= StepCount)
+        {
+            return;
+        }
+        if (status == RunStatus.Failed)
+        {
+            MarkFailure(line);
+        }
+        if (index == _steps.Count)
+        {
+            _openStatus = status;
+            _openExit = exitCode ?? _openExit;
+            return;
+        }
+        var step = _steps[index];
+        _steps[index] = step with { Status = status, ExitCode = exitCode ?? step.ExitCode };
+    }
+
+    /// <summary>Extends a closed step to <paramref name="line"/> (formats whose steps interleave).</summary>
+    protected void ExtendStep(int index, long line)
+    {
+        if (index >= 0 && index < _steps.Count && _steps[index].LastLine < line)
+        {
+            _steps[index] = _steps[index] with { LastLine = line };
+        }
+    }
 
     /// <summary>The steps closed so far.</summary>
     protected IReadOnlyList<Step> ClosedSteps => _steps;

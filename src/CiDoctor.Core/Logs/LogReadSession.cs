@@ -23,6 +23,7 @@ public sealed class LogReadSession : IDisposable
             ?? throw new CiDoctorException($"unknown CI system '{ci}'; use one of: {string.Join(", ", Names.CiSystems)}");
         _splitter = new LineSplitter(stream);
         _parser = Reader.CreateParser();
+        _parser.SourceName = source.Name;
     }
 
     public LogSource Source { get; }

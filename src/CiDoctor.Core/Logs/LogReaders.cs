@@ -6,10 +6,21 @@ public static class LogReaders
     /// <summary>Lines of the head that detection looks at.</summary>
     public const int DetectLines = 200;
 
-    /// <summary>Every reader, plain text last.</summary>
+    /// <summary>
+    /// Every reader, most specific first, plain text last. Detection takes the highest score and,
+    /// on a tie, the earlier reader. CI formats score their own markers (up to 90–100); Nix and
+    /// Drone, whose output also appears inside other CI logs, score at most 40 and 50.
+    /// </summary>
     public static IReadOnlyList<ILogReader> All { get; } =
     [
+        new GitLabLogReader(),
+        new ForgejoLogReader(),
         new GitHubLogReader(),
+        new JenkinsLogReader(),
+        new TravisLogReader(),
+        new BuildkiteLogReader(),
+        new DroneLogReader(),
+        new NixLogReader(),
         new PlainLogReader(),
     ];
 

@@ -1,0 +1,66 @@
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Logs;
+
+/// <summary>
+/// Drone step logs (drone-runner-docker, <c>drone log view</c>, the UI download). A step's log
+/// is the raw output of its container: the runner's generated script echoes each command as
+/// <c>+ command</c> (with <c>$</c> kept literal, so <c>+ echo $DRONE_COMMIT</c>) and writes no
+/// header, footer or exit report, so a file is one step, named after the file (a run folder
+/// holds one file per step), and its status and exit code are unknown from the log alone.
+/// Detection is conservative: it needs the <c>+ </c> echoes together with the default workspace
+/// <c>/drone/src</c> or a <c>DRONE_</c> variable in an echoed command; otherwise use <c>--ci drone</c>.
+/// </summary>
+public sealed class DroneLogReader : ILogReader
+{
+    public string Ci => "drone";
+
+    public int Detect(IReadOnlyList<string> head)
+    {
+        bool echo = false;
+        bool workspace = false;
+        bool variable = false;
+        foreach (string raw in head)
+        {
+            string line = TextCleaner.StripAnsi(raw);
+            if (line.StartsWith("+ ", StringComparison.Ordinal))
+            {
+                echo = true;
+                variable |= line.Contains("$DRONE_", StringComparison.Ordinal) || line.Contains("${DRONE_", StringComparison.Ordinal);
+            }
+            workspace |= line.Contains("/drone/src", StringComparison.Ordinal);
+        }
+        if (!echo)
+        {
+            return 0;
+        }
+        return (workspace ? 25 : 0) + (variable ? 25 : 0);
+    }
+
+    public LogParser CreateParser() => new Parser();
+
+    private sealed class Parser : LogParser
+    {
+        public override string Ci => "drone";
+
+        public override LogLine Parse(long number, string raw)
+        {
+            if (number == 1)
+            {
+                BeginStep(StepName(SourceName), number);
+            }
+            return new LogLine(number, CleanWithIsoTimestamp(raw), CurrentStep);
+        }
+
+        /// <summary><c>run/test.log</c> is step <c>test</c>; stdin is step <c>log</c>.</summary>
+        private static string StepName(string? source)
+        {
+            if (string.IsNullOrEmpty(source) || source == "-")
+            {
+                return "log";
+            }
+            string name = Path.GetFileNameWithoutExtension(source.Replace('\\', '/').Split('/')[^1]);
+            return name.Length > 0 ? name : "log";
+        }
+    }
+}

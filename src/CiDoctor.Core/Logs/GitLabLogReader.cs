@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Logs;
+
+/// <summary>
+/// GitLab CI job traces (gitlab-runner). The runner brackets each stage of the job with
+/// <c>\e[0Ksection_start:&lt;unix ts&gt;:&lt;name&gt;[options]\r\e[0K&lt;header&gt;</c> and
+/// <c>section_end:&lt;ts&gt;:&lt;name&gt;\r\e[0K</c>; with universal line ends the <c>\r</c> puts
+/// the marker and the header on two lines. Each top-level section is a step named after the
+/// section (<c>prepare_executor</c>, <c>get_sources</c>, <c>step_script</c>, …); nested sections
+/// (user sections, script-step sections) stay inside it. The job ends with
+/// <c>Job succeeded</c>, <c>ERROR: Job failed: exit code N</c> (the script's exit code; the failed
+/// step is the last script section that ran) or <c>ERROR: Job failed (system failure): …</c>.
+/// With <c>FF_TIMESTAMPS</c> every line starts with
+/// <c>2024-06-05T12:34:56.123456Z 00O </c> (stream number in hex, <c>O</c>/<c>E</c>, then a space
+/// or <c>+</c> for a continued line), which is removed.
+/// </summary>
+public sealed partial class GitLabLogReader : ILogReader
+{
+    public string Ci => "gitlab";
+
+    public int Detect(IReadOnlyList<string> head)
+    {
+        int score = 0;
+        foreach (string raw in head)
+        {
+            string line = Clean(raw);
+            if (line.StartsWith("Running with gitlab-runner ", StringComparison.Ordinal)
+                || line.StartsWith("Running with gitlab-ci-multi-runner ", StringComparison.Ordinal))
+            {
+                score += 95;
+            }
+            else if (line.StartsWith("section_start:", StringComparison.Ordinal) || line.StartsWith("section_end:", StringComparison.Ordinal))
+            {
+                score += Section().IsMatch(line) ? 40 : 0;
+            }
+        }
+        return Math.Min(score, 95);
+    }
+
+    public LogParser CreateParser() => new Parser();
+
+    /// <summary>Removes the runner's timestamp prefix (raw, before any escape), then ANSI escapes.</summary>
+    internal static string Clean(string raw)
+    {
+        var stamp = RunnerTimestamp().Match(raw);
+        return TextCleaner.StripAnsi(stamp.Success ? raw[stamp.Length..] : raw);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z [0-9a-f]{2}[OE][ +]", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RunnerTimestamp();
+
+    [GeneratedRegex(@"section_(start|end):(\d+):([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Section();
+
+    [GeneratedRegex(@"^ERROR: Job failed(?: \(system failure\))?: ?(.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex JobFailed();
+
+    [GeneratedRegex(@"^exit code (-?\d+)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ExitCode();
+
+    private sealed class Parser : LogParser
+    {
+        // Sections the runner runs after the script; the job's script failure is never one of them.
+        private static readonly HashSet<string> AfterScript =
+        [
+            "after_script", "archive_cache", "archive_cache_on_failure", "upload_artifacts_on_success",
+            "upload_artifacts_on_failure", "cleanup_file_variables", "download_artifacts",
+        ];
+
+        private readonly Stack<string> _open = new();
+        private bool _headerNext;
+
+        public override string Ci => "gitlab";
+
+        public override LogLine Parse(long number, string raw)
+        {
+            string text = Clean(raw);
+            if (_headerNext && text.Length > 0)
+            {
+                // The header the runner writes after "\r\e[0K" of a section_start (with timestamps,
+                // an empty line and a continuation entry come between).
+                _headerNext = false;
+                if (!text.Contains("section_", StringComparison.Ordinal))
+                {
+                    return new LogLine(number, text, CurrentStep, LineKind.Marker);
+                }
+            }
+            if (text.Contains("section_", StringComparison.Ordinal))
+            {
+                var section = Section().Match(text);
+                if (section.Success)
+                {
+                    return ParseSection(number, text, section);
+                }
+            }
+            if (text.StartsWith("ERROR: Job failed", StringComparison.Ordinal))
+            {
+                JobFailedLine(number, text);
+                return new LogLine(number, text, CurrentStep, LineKind.Marker);
+            }
+            if (text == "Job succeeded")
+            {
+                JobEnded(RunStatus.Passed, null, number);
+                return new LogLine(number, text, CurrentStep, LineKind.Marker);
+            }
+            if (text.StartsWith("Running with gitlab-runner ", StringComparison.Ordinal))
+            {
+                return new LogLine(number, text, CurrentStep, LineKind.Marker);
+            }
+            return new LogLine(number, text, CurrentStep);
+        }
+
+        private LogLine ParseSection(long number, string text, Match section)
+        {
+            string name = section.Groups[3].Value;
+            int owner = CurrentStep;
+            if (section.Groups[1].ValueSpan is "start")
+            {
+                if (_open.Count == 0)
+                {
+                    BeginStep(name, number);
+                }
+                _open.Push(name);
+                _headerNext = true;
+                owner = CurrentStep;
+            }
+            else if (_open.Count > 0 && _open.Contains(name))
+            {
+                string closed;
+                do
+                {
+                    closed = _open.Pop();
+                }
+                while (closed != name);
+                if (_open.Count == 0)
+                {
+                    EndStep(number);
+                }
+            }
+            // Output written without a final newline glues the marker to it: keep the output.
+            if (section.Index > 0 && text.AsSpan(0, section.Index).Trim().Length > 0)
+            {
+                return new LogLine(number, text[..section.Index], owner);
+            }
+            return new LogLine(number, text, owner, LineKind.Marker);
+        }
+
+        private void JobFailedLine(long number, string text)
+        {
+            var failed = JobFailed().Match(text);
+            string reason = failed.Success ? failed.Groups[1].Value : "";
+            if (reason.StartsWith("canceled", StringComparison.Ordinal))
+            {
+                JobEnded(RunStatus.Cancelled, null, number);
+                return;
+            }
+            bool system = text.Contains("(system failure)", StringComparison.Ordinal);
+            var exit = system ? Match.Empty : ExitCode().Match(reason);
+            int? code = exit.Success ? int.Parse(exit.Groups[1].ValueSpan) : null;
+            int step = system ? StepCount - 1 : ScriptStep();
+            if (step >= 0)
+            {
+                SetStepOutcome(step, RunStatus.Failed, code, number);
+                SetFailedStep(step);
+            }
+            JobEnded(RunStatus.Failed, code, number);
+        }
+
+        /// <summary>The last script section that ran: step_script (build_script before 13.x), else the last before the post-job sections.</summary>
+        private int ScriptStep()
+        {
+            int fallback = -1;
+            for (int i = StepCount - 1; i >= 0; i--)
+            {
+                string name = i == CurrentStep ? CurrentStepName! : ClosedSteps[i].Name;
+                if (name is "step_script" or "build_script" || name.StartsWith("step_", StringComparison.Ordinal))
+                {
+                    return i;
+                }
+                if (fallback < 0 && !AfterScript.Contains(name))
+                {
+                    fallback = i;
+                }
+            }
+            return fallback >= 0 ? fallback : StepCount - 1;
+        }
+    }
+}
