@@ -112,17 +112,9 @@ public static partial class ZipRunReader
     private static partial Regex Numbered();
 
     /// <summary>An entry stream that refuses to yield more than the entry declared, and closes its archive.</summary>
-    private sealed class BoundedStream(Stream inner, IDisposable owner, long declared) : Stream
+    private sealed class BoundedStream(Stream inner, IDisposable owner, long declared) : ReadOnlyStream
     {
         private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -134,14 +126,6 @@ public static partial class ZipRunReader
             }
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
