@@ -20,11 +20,9 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                error.WriteLine($"cidoctor: {e.Message}");
-            }
-            error.WriteLine("Run 'cidoctor --help' for usage.");
+            // One line (DESIGN.md "Exit codes"): parser messages may span lines ("Must be one of:\n\t'text'…").
+            string what = string.Join(" ", parse.Errors.Select(e => OneLine(e.Message)));
+            error.WriteLine($"cidoctor: {what} Run 'cidoctor --help' for usage.");
             return ExitCodes.Failed;
         }
         try
@@ -33,7 +31,8 @@ public static class CliApp
         }
         catch (CiDoctorException e)
         {
-            error.WriteLine($"cidoctor: {e.Message}");
+            // Messages quote user input (paths, zip entry names) that may itself hold line breaks.
+            error.WriteLine($"cidoctor: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or OutOfMemoryException)
@@ -41,6 +40,13 @@ public static class CliApp
             error.WriteLine($"cidoctor: {e.Message.Split('\n')[0]}");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary><c>"Must be one of:\n\t'a'\n\t'b'"</c> becomes <c>"Must be one of: 'a', 'b'"</c>.</summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        return lines.Length <= 1 ? string.Concat(lines) : lines[0] + " " + string.Join(", ", lines.Skip(1));
     }
 
     public static RootCommand BuildRoot(CliContext context)

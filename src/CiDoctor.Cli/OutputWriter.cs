@@ -18,6 +18,10 @@ public static class OutputWriter
             stdout.Flush();
             return;
         }
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new CiDoctorException("--out needs a file name; pass --out FILE, or leave it out to print to stdout");
+        }
         string full = Path.GetFullPath(path);
         string? folder = Path.GetDirectoryName(full);
         if (folder is null || !Directory.Exists(folder))

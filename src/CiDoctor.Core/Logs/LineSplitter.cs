@@ -134,20 +134,26 @@ public sealed class LineSplitter : IDisposable
 
     private bool Fill()
     {
-        if (_eof)
+        // A read may return only part of a UTF-8 character (pipes, decompressors): it decodes to no
+        // chars, which is not the end of the stream, so read on until chars come or the stream ends.
+        do
         {
-            return false;
+            if (_eof)
+            {
+                return false;
+            }
+            int n = _stream.Read(_bytes, 0, _bytes.Length);
+            BytesRead += n;
+            bool flush = n == 0;
+            _charCount = _decoder.GetChars(_bytes, 0, n, _chars, 0, flush);
+            _charPos = 0;
+            if (flush)
+            {
+                _eof = true;
+            }
         }
-        int n = _stream.Read(_bytes, 0, _bytes.Length);
-        BytesRead += n;
-        bool flush = n == 0;
-        _charCount = _decoder.GetChars(_bytes, 0, n, _chars, 0, flush);
-        _charPos = 0;
-        if (flush)
-        {
-            _eof = true;
-        }
-        return _charCount > 0;
+        while (_charCount == 0);
+        return true;
     }
 
     public void Dispose() => _stream.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Secrets;
 
 namespace CiDoctor.Core.Logs;
 
@@ -75,7 +76,8 @@ public abstract partial class LogParser
     protected void BeginStep(string name, long line)
     {
         CloseStep(line - 1);
-        _openName = name.Trim();
+        // Step names come from raw lines ("Run git push https://user:token@…") and are printed: mask them too.
+        _openName = SecretMasker.MaskText(name.Trim());
         _openFirst = line;
         _openExit = null;
         _openStatus = RunStatus.Unknown;

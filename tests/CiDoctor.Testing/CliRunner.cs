@@ -1,0 +1,32 @@
+using System.Globalization;
+using CiDoctor.Cli;
+
+namespace CiDoctor.Testing;
+
+/// <summary>What one in-process run of the CLI produced.</summary>
+public readonly record struct CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The non-empty lines of <see cref="Stderr"/>.</summary>
+    public IReadOnlyList<string> StderrLines =>
+        Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+}
+
+/// <summary>
+/// Runs <c>cidoctor</c> in-process through <see cref="CliApp.Run"/> with captured stdout and
+/// stderr and an optional stdin, so end-to-end tests need no child process.
+/// </summary>
+public static class CliRunner
+{
+    /// <summary>Runs the CLI with an empty stdin.</summary>
+    public static CliResult Run(params string[] args) => Run(stdin: null, args);
+
+    /// <summary>Runs the CLI; <paramref name="stdin"/> is what <c>-</c> reads (empty when null).</summary>
+    public static CliResult Run(byte[]? stdin, params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        byte[] input = stdin ?? [];
+        int code = CliApp.Run(args, output, error, () => new MemoryStream(input, writable: false));
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+}
