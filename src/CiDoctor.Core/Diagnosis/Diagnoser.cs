@@ -223,8 +223,9 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         return steps.Count > 0 ? steps[^1].Name : null;
     }
 
+    // run.json (the provider's record) wins over what the log shows, as for the failed step.
     private static int? ExitCode(JobEvidence job) =>
-        job.Log?.ExitCode ?? job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.ExitCode;
+        job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.ExitCode ?? job.Log?.ExitCode;
 
     private static JobFacts Facts(JobEvidence job, IReadOnlyList<RankedMode> ranked)
     {
