@@ -62,13 +62,6 @@ public sealed partial class GitLabLogReader : ILogReader
 
     private sealed class Parser : LogParser
     {
-        // Sections the runner runs after the script; the job's script failure is never one of them.
-        private static readonly HashSet<string> AfterScript =
-        [
-            "after_script", "archive_cache", "archive_cache_on_failure", "upload_artifacts_on_success",
-            "upload_artifacts_on_failure", "cleanup_file_variables", "download_artifacts",
-        ];
-
         private readonly Stack<string> _open = new();
         private bool _headerNext;
 
@@ -179,12 +172,17 @@ public sealed partial class GitLabLogReader : ILogReader
                 {
                     return i;
                 }
-                if (fallback < 0 && !AfterScript.Contains(name))
+                if (fallback < 0 && !IsAfterScript(name))
                 {
                     fallback = i;
                 }
             }
             return fallback >= 0 ? fallback : StepCount - 1;
         }
+
+        /// <summary>Sections the runner runs after the script; a script failure is never one of them.</summary>
+        private static bool IsAfterScript(string name) =>
+            name is "after_script" or "archive_cache" or "archive_cache_on_failure" or "upload_artifacts_on_success"
+                or "upload_artifacts_on_failure" or "cleanup_file_variables";
     }
 }
