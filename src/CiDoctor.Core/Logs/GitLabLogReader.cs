@@ -44,8 +44,15 @@ public sealed partial class GitLabLogReader : ILogReader
     /// <summary>Removes the runner's timestamp prefix (raw, before any escape), then ANSI escapes.</summary>
     internal static string Clean(string raw)
     {
-        var stamp = RunnerTimestamp().Match(raw);
-        return TextCleaner.StripAnsi(stamp.Success ? raw[stamp.Length..] : raw);
+        if (raw.Length > 31 && raw[4] == '-' && raw[10] == 'T')
+        {
+            var stamp = RunnerTimestamp().Match(raw);
+            if (stamp.Success)
+            {
+                raw = raw[stamp.Length..];
+            }
+        }
+        return TextCleaner.StripAnsi(raw);
     }
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z [0-9a-f]{2}[OE][ +]", RegexOptions.CultureInvariant, 1000)]
