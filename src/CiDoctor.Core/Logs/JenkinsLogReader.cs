@@ -36,7 +36,7 @@ public sealed partial class JenkinsLogReader : ILogReader
             {
                 score += 30;
             }
-            else if (FreestyleShell().IsMatch(line) || Finished().IsMatch(line))
+            else if (FreestyleInterpreter(line) is not null || Finished().IsMatch(line))
             {
                 score += 40;
             }
@@ -49,8 +49,32 @@ public sealed partial class JenkinsLogReader : ILogReader
     [GeneratedRegex(@"^Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Finished();
 
-    [GeneratedRegex(@"^\[[^\]]+\] \$ (/bin/sh|/bin/bash|sh|bash|cmd|cmd\.exe|powershell(?:\.exe)?|pwsh) .*jenkins\S*\.(?:sh|bat|ps1)\s*$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex FreestyleShell();
+    /// <summary>
+    /// The interpreter of a freestyle build step's command line, <c>[ws] $ /bin/sh -xe /tmp/jenkins123.sh</c>
+    /// or <c>[ws] $ cmd /c call C:\…\jenkins123.bat</c>; null for other lines. Plain string checks, so a
+    /// 64 KiB line costs one pass.
+    /// </summary>
+    private static string? FreestyleInterpreter(string text)
+    {
+        int prompt = text.StartsWith('[') ? text.IndexOf("] $ ", StringComparison.Ordinal) : -1;
+        if (prompt < 0)
+        {
+            return null;
+        }
+        var rest = text.AsSpan(prompt + 4).TrimEnd();
+        int space = rest.IndexOf(' ');
+        int last = rest.LastIndexOfAny(' ', '\\', '/');
+        if (space <= 0 || last < 0
+            || !rest[(last + 1)..].StartsWith("jenkins", StringComparison.Ordinal)
+            || !(rest.EndsWith(".sh", StringComparison.Ordinal) || rest.EndsWith(".bat", StringComparison.Ordinal) || rest.EndsWith(".ps1", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        string interpreter = rest[..space].ToString();
+        return interpreter is "/bin/sh" or "/bin/bash" or "sh" or "bash" or "cmd" or "cmd.exe" or "powershell" or "powershell.exe" or "pwsh"
+            ? interpreter
+            : null;
+    }
 
     [GeneratedRegex(@"^[A-Za-z]:\\[^>]*>exit (-?\d+)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BatchExit();
@@ -94,10 +118,9 @@ public sealed partial class JenkinsLogReader : ILogReader
             {
                 return PipelineLine(number, text);
             }
-            var shell = text.StartsWith('[') ? FreestyleShell().Match(text) : Match.Empty;
-            if (shell.Success)
+            if (FreestyleInterpreter(text) is string interpreter)
             {
-                BeginStep(BuildStepName(shell.Groups[1].Value), number);
+                BeginStep(BuildStepName(interpreter), number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
             var batchExit = text.Length > 3 && text[1] == ':' ? BatchExit().Match(text) : Match.Empty;
