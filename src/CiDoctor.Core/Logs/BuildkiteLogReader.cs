@@ -95,7 +95,7 @@ public sealed partial class BuildkiteLogReader : ILogReader
                 }
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            var user = UserCommandError().Match(text);
+            var user = text.StartsWith("user command error: ", StringComparison.Ordinal) ? UserCommandError().Match(text) : Match.Empty;
             if (user.Success)
             {
                 if (!_exitKnown)

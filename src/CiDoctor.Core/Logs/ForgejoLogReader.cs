@@ -82,13 +82,14 @@ public sealed partial class ForgejoLogReader : ILogReader
             {
                 BeginStep("Set up job", number);
             }
-            var run = RunStep().Match(marker);
+            var run = marker.StartsWith("⭐ Run ", StringComparison.Ordinal) ? RunStep().Match(marker) : Match.Empty;
             if (run.Success)
             {
                 BeginStep(StepName(run.Groups[1].Value, run.Groups[2].Value), number);
                 return new LogLine(number, marker, CurrentStep, LineKind.Marker);
             }
-            var result = StepResult().Match(marker);
+            var result = marker.StartsWith("✅  ", StringComparison.Ordinal) || marker.StartsWith("❌  ", StringComparison.Ordinal)
+                ? StepResult().Match(marker) : Match.Empty;
             if (result.Success)
             {
                 string name = StepName(result.Groups[2].Value, result.Groups[3].Value);
@@ -101,7 +102,7 @@ public sealed partial class ForgejoLogReader : ILogReader
                 SetStepOutcome(CurrentStep, passed ? RunStatus.Passed : RunStatus.Failed, null, number);
                 return new LogLine(number, marker, CurrentStep, LineKind.Marker);
             }
-            var exit = ExitCode().Match(marker);
+            var exit = marker.StartsWith("exitcode '", StringComparison.Ordinal) ? ExitCode().Match(marker) : Match.Empty;
             if (exit.Success)
             {
                 int code = int.Parse(exit.Groups[1].ValueSpan);

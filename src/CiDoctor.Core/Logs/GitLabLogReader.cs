@@ -44,8 +44,15 @@ public sealed partial class GitLabLogReader : ILogReader
     /// <summary>Removes the runner's timestamp prefix (raw, before any escape), then ANSI escapes.</summary>
     internal static string Clean(string raw)
     {
-        var stamp = RunnerTimestamp().Match(raw);
-        return TextCleaner.StripAnsi(stamp.Success ? raw[stamp.Length..] : raw);
+        if (raw.Length > 31 && raw[4] == '-' && raw[10] == 'T')
+        {
+            var stamp = RunnerTimestamp().Match(raw);
+            if (stamp.Success)
+            {
+                raw = raw[stamp.Length..];
+            }
+        }
+        return TextCleaner.StripAnsi(raw);
     }
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z [0-9a-f]{2}[OE][ +]", RegexOptions.CultureInvariant, 1000)]
@@ -62,13 +69,6 @@ public sealed partial class GitLabLogReader : ILogReader
 
     private sealed class Parser : LogParser
     {
-        // Sections the runner runs after the script; the job's script failure is never one of them.
-        private static readonly HashSet<string> AfterScript =
-        [
-            "after_script", "archive_cache", "archive_cache_on_failure", "upload_artifacts_on_success",
-            "upload_artifacts_on_failure", "cleanup_file_variables", "download_artifacts",
-        ];
-
         private readonly Stack<string> _open = new();
         private bool _headerNext;
 
@@ -179,12 +179,17 @@ public sealed partial class GitLabLogReader : ILogReader
                 {
                     return i;
                 }
-                if (fallback < 0 && !AfterScript.Contains(name))
+                if (fallback < 0 && !IsAfterScript(name))
                 {
                     fallback = i;
                 }
             }
             return fallback >= 0 ? fallback : StepCount - 1;
         }
+
+        /// <summary>Sections the runner runs after the script; a script failure is never one of them.</summary>
+        private static bool IsAfterScript(string name) =>
+            name is "after_script" or "archive_cache" or "archive_cache_on_failure" or "upload_artifacts_on_success"
+                or "upload_artifacts_on_failure" or "cleanup_file_variables";
     }
 }

@@ -18,19 +18,16 @@ namespace CiDoctor.Core.Logs;
 /// </summary>
 public sealed partial class JenkinsLogReader : ILogReader
 {
-    private const string NoteStart = "\u001b[8mha:";
-    private const string NoteEnd = "\u001b[0m";
-
     public string Ci => "jenkins";
 
     public int Detect(IReadOnlyList<string> head)
     {
         int score = 0;
-        bool clock = head.Count > 0 && ClockStamp().IsMatch(head[0]);
+        bool clock = head.Count > 0 && JenkinsConsoleText.StartsWithClock(head[0]);
         foreach (string raw in head)
         {
-            string line = Clean(raw, clock);
-            if (line.StartsWith("[Pipeline] ", StringComparison.Ordinal) || raw.Contains(NoteStart, StringComparison.Ordinal))
+            string line = JenkinsConsoleText.Clean(raw, clock);
+            if (line.StartsWith("[Pipeline] ", StringComparison.Ordinal) || raw.Contains(JenkinsConsoleText.NoteStart, StringComparison.Ordinal))
             {
                 score += 30;
             }
@@ -39,7 +36,7 @@ public sealed partial class JenkinsLogReader : ILogReader
             {
                 score += 30;
             }
-            else if (FreestyleShell().IsMatch(line) || Finished().IsMatch(line))
+            else if (FreestyleInterpreter(line) is not null || Finished().IsMatch(line))
             {
                 score += 40;
             }
@@ -49,55 +46,35 @@ public sealed partial class JenkinsLogReader : ILogReader
 
     public LogParser CreateParser() => new Parser();
 
-    /// <summary>Console notes, ANSI, then the Timestamper prefix.</summary>
-    internal static string Clean(string raw, bool clock)
-    {
-        string text = RemoveNotes(raw);
-        text = TextCleaner.StripAnsi(text);
-        var stamp = IsoStamp().Match(text);
-        if (stamp.Success)
-        {
-            return text[stamp.Length..];
-        }
-        if (clock)
-        {
-            stamp = ClockStamp().Match(text);
-            return stamp.Success ? text[stamp.Length..] : text;
-        }
-        return text;
-    }
-
-    private static string RemoveNotes(string raw)
-    {
-        int start = raw.IndexOf(NoteStart, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return raw;
-        }
-        var sb = new System.Text.StringBuilder(raw.Length);
-        int pos = 0;
-        while (start >= 0)
-        {
-            sb.Append(raw, pos, start - pos);
-            int end = raw.IndexOf(NoteEnd, start + NoteStart.Length, StringComparison.Ordinal);
-            pos = end < 0 ? raw.Length : end + NoteEnd.Length;
-            start = pos < raw.Length ? raw.IndexOf(NoteStart, pos, StringComparison.Ordinal) : -1;
-        }
-        sb.Append(raw, pos, raw.Length - pos);
-        return sb.ToString();
-    }
-
-    [GeneratedRegex(@"^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)\] ", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex IsoStamp();
-
-    [GeneratedRegex(@"^\d\d:\d\d:\d\d(?:\.\d+)? ", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex ClockStamp();
-
     [GeneratedRegex(@"^Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Finished();
 
-    [GeneratedRegex(@"^\[[^\]]+\] \$ (/bin/sh|/bin/bash|sh|bash|cmd|cmd\.exe|powershell(?:\.exe)?|pwsh) .*jenkins\S*\.(?:sh|bat|ps1)\s*$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex FreestyleShell();
+    /// <summary>
+    /// The interpreter of a freestyle build step's command line, <c>[ws] $ /bin/sh -xe /tmp/jenkins123.sh</c>
+    /// or <c>[ws] $ cmd /c call C:\…\jenkins123.bat</c>; null for other lines. Plain string checks, so a
+    /// 64 KiB line costs one pass.
+    /// </summary>
+    private static string? FreestyleInterpreter(string text)
+    {
+        int prompt = text.StartsWith('[') ? text.IndexOf("] $ ", StringComparison.Ordinal) : -1;
+        if (prompt < 0)
+        {
+            return null;
+        }
+        var rest = text.AsSpan(prompt + 4).TrimEnd();
+        int space = rest.IndexOf(' ');
+        int last = rest.LastIndexOfAny(' ', '\\', '/');
+        if (space <= 0 || last < 0
+            || !rest[(last + 1)..].StartsWith("jenkins", StringComparison.Ordinal)
+            || !(rest.EndsWith(".sh", StringComparison.Ordinal) || rest.EndsWith(".bat", StringComparison.Ordinal) || rest.EndsWith(".ps1", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        string interpreter = rest[..space].ToString();
+        return interpreter is "/bin/sh" or "/bin/bash" or "sh" or "bash" or "cmd" or "cmd.exe" or "powershell" or "powershell.exe" or "pwsh"
+            ? interpreter
+            : null;
+    }
 
     [GeneratedRegex(@"^[A-Za-z]:\\[^>]*>exit (-?\d+)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BatchExit();
@@ -135,19 +112,18 @@ public sealed partial class JenkinsLogReader : ILogReader
 
         public override LogLine Parse(long number, string raw)
         {
-            _clock ??= ClockStamp().IsMatch(raw);
-            string text = Clean(raw, _clock.Value);
+            _clock ??= JenkinsConsoleText.StartsWithClock(raw);
+            string text = JenkinsConsoleText.Clean(raw, _clock.Value);
             if (text.StartsWith("[Pipeline] ", StringComparison.Ordinal))
             {
                 return PipelineLine(number, text);
             }
-            var shell = FreestyleShell().Match(text);
-            if (shell.Success)
+            if (FreestyleInterpreter(text) is string interpreter)
             {
-                BeginStep(BuildStepName(shell.Groups[1].Value), number);
+                BeginStep(BuildStepName(interpreter), number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            var batchExit = BatchExit().Match(text);
+            var batchExit = text.Length > 3 && text[1] == ':' ? BatchExit().Match(text) : Match.Empty;
             if (batchExit.Success && CurrentStepName == "Execute Windows batch command")
             {
                 // The batch wrapper ends with "exit %ERRORLEVEL%", echoed with the prompt.
@@ -155,7 +131,7 @@ public sealed partial class JenkinsLogReader : ILogReader
                 SetStepOutcome(CurrentStep, code == 0 ? RunStatus.Passed : RunStatus.Failed, code, number);
                 return new LogLine(number, text, CurrentStep);
             }
-            var skipped = Skipped().Match(text);
+            var skipped = text.StartsWith("Stage \"", StringComparison.Ordinal) ? Skipped().Match(text) : Match.Empty;
             if (skipped.Success && CurrentStepName == skipped.Groups[1].Value)
             {
                 _skipped.Add(CurrentStep);
@@ -166,7 +142,7 @@ public sealed partial class JenkinsLogReader : ILogReader
                 SetStepOutcome(CurrentStep, RunStatus.Skipped, null, number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            var exit = ScriptExit().Match(text);
+            var exit = text.Contains("script returned exit code ", StringComparison.Ordinal) ? ScriptExit().Match(text) : Match.Empty;
             if (exit.Success && _exit is null)
             {
                 _exit = int.Parse(exit.Groups[1].ValueSpan);
@@ -177,12 +153,12 @@ public sealed partial class JenkinsLogReader : ILogReader
                 // Jenkins' own report of the failed sh step, after End of Pipeline.
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            if (BuildStepFailed().IsMatch(text))
+            if (text.StartsWith("Build step '", StringComparison.Ordinal) && BuildStepFailed().IsMatch(text))
             {
                 SetStepOutcome(CurrentStep, RunStatus.Failed, null, number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            var finished = Finished().Match(text);
+            var finished = text.StartsWith("Finished: ", StringComparison.Ordinal) ? Finished().Match(text) : Match.Empty;
             if (finished.Success)
             {
                 FinishedLine(number, finished.Groups[1].Value);

@@ -88,13 +88,13 @@ public sealed partial class TravisLogReader : ILogReader
                 }
                 return new LogLine(number, text, CurrentStep);
             }
-            var exit = CommandExit().Match(text);
+            var exit = text.StartsWith("The command \"", StringComparison.Ordinal) ? CommandExit().Match(text) : Match.Empty;
             if (exit.Success)
             {
                 CommandExited(exit.Groups[1].Value, int.Parse(exit.Groups[2].ValueSpan), number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            var done = Done().Match(text);
+            var done = text.StartsWith("Done. ", StringComparison.Ordinal) ? Done().Match(text) : Match.Empty;
             if (done.Success)
             {
                 int code = int.Parse(done.Groups[1].ValueSpan);

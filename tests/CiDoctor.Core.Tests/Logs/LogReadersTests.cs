@@ -33,4 +33,28 @@ public sealed class LogReadersTests
         Assert.Equal([ci], claims);
         Assert.Equal(ci, LogReaders.Detect(head).Ci);
     }
+
+    [Fact]
+    public void Read_LongAdversarialLines_EveryReaderFinishes()
+    {
+        const int Repeat = 6000;
+        string[] shapes =
+        [
+            "[ws] $ sh " + string.Concat(Enumerable.Repeat("jenkins ", Repeat)),
+            string.Concat(Enumerable.Repeat("section_start:1:", Repeat)),
+            "The command \"" + string.Concat(Enumerable.Repeat("\" x", Repeat)),
+            "error: " + string.Concat(Enumerable.Repeat("Cannot build '/nix/store/", Repeat)),
+            "Stage \"" + string.Concat(Enumerable.Repeat("\" skipped", Repeat)),
+            "travis_fold:start:" + new string('x', 60_000),
+            string.Concat(Enumerable.Repeat("bws> ", Repeat)),
+        ];
+        string log = string.Join("\n", shapes) + "\n";
+
+        foreach (var reader in LogReaders.All)
+        {
+            var result = LogTestKit.ReadText(log, reader.Ci);
+
+            Assert.Equal(shapes.Length, result.Lines.Count);
+        }
+    }
 }
