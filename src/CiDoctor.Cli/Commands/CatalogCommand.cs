@@ -49,7 +49,7 @@ public static class CatalogCommand
         {
             string name = file["builtin:".Length..];
             context.Out.WriteLine($"# {file}");
-            context.Out.Write(CatalogLoader.BuiltInFiles().First(f => f.Name == name).Text);
+            context.Out.Write(CatalogLoader.BuiltInText(name));
         }
         else
         {
@@ -61,7 +61,7 @@ public static class CatalogCommand
 
     private static int Lint(CliContext context, string? folder)
     {
-        var problems = CatalogLinter.Lint(folder);
+        var problems = CatalogLinter.Lint(folder, out int count);
         foreach (var problem in problems)
         {
             context.Out.WriteLine(problem.ToString());
@@ -69,7 +69,6 @@ public static class CatalogCommand
         string what = folder ?? "built-in catalog";
         if (problems.Count == 0)
         {
-            int count = folder is null ? CatalogLoader.Load([]).Modes.Count : Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.AllDirectories).Count();
             context.Out.WriteLine($"{what}: {count} modes, no problems");
             return ExitCodes.Done;
         }

@@ -16,7 +16,10 @@ public static class CatalogLinter
     public const int MinAnchor = 4;
 
     /// <summary>Lints the built-in catalog (folder null) or a folder of mode files.</summary>
-    public static List<CatalogProblem> Lint(string? folder)
+    public static List<CatalogProblem> Lint(string? folder) => Lint(folder, out _);
+
+    /// <summary>Lints as <see cref="Lint(string?)"/> and counts the mode files that parsed.</summary>
+    public static List<CatalogProblem> Lint(string? folder, out int modeCount)
     {
         var problems = new List<CatalogProblem>();
         var files = folder is null
@@ -25,13 +28,14 @@ public static class CatalogLinter
         var modes = new List<FailureMode>();
         foreach (var (display, relative, text) in files)
         {
-            var mode = CatalogLoader.Parse(text, display, problems);
+            var root = CatalogLoader.ParseDocument(text, display, problems);
+            var mode = root is null ? null : CatalogLoader.ReadMode(root, display, problems);
             if (mode is null)
             {
                 continue;
             }
             modes.Add(mode);
-            CheckKeyOrder(text, display, problems);
+            CheckKeyOrder(root!, display, problems);
             CheckId(mode, relative, display, text, problems);
             CheckAnchors(mode, display, text, problems);
             CheckExamples(mode, display, text, problems);
@@ -55,6 +59,7 @@ public static class CatalogLinter
         {
             problems.Add(new CatalogProblem(dup.Last().SourceFile, 1, $"id '{dup.Key}' is defined {dup.Count()} times ({string.Join(", ", dup.Select(m => m.SourceFile))})"));
         }
+        modeCount = modes.Count;
         return problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
     }
 
@@ -75,11 +80,8 @@ public static class CatalogLinter
         return list;
     }
 
-    private static void CheckKeyOrder(string text, string file, List<CatalogProblem> problems)
+    private static void CheckKeyOrder(YamlMappingNode root, string file, List<CatalogProblem> problems)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
         int last = -1;
         foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
         {

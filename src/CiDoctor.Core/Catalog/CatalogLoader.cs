@@ -93,14 +93,16 @@ public static partial class CatalogLoader
         var assembly = typeof(CatalogLoader).Assembly;
         foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            yield return (name, reader.ReadToEnd());
+            yield return (name, BuiltInText(name)!);
         }
     }
 
     /// <summary>Parses one mode file; null (with problems added) when it is not a valid mode.</summary>
-    public static FailureMode? Parse(string text, string file, List<CatalogProblem> problems)
+    public static FailureMode? Parse(string text, string file, List<CatalogProblem> problems) =>
+        ParseDocument(text, file, problems) is { } root ? ReadMode(root, file, problems) : null;
+
+    /// <summary>The mapping of a mode file, or null (with a problem added) when it is not one mapping.</summary>
+    internal static YamlMappingNode? ParseDocument(string text, string file, List<CatalogProblem> problems)
     {
         var stream = new YamlStream();
         try
@@ -117,8 +119,23 @@ public static partial class CatalogLoader
             problems.Add(new CatalogProblem(file, 1, "a mode file holds one mapping (id: …, title: …, signals: …)"));
             return null;
         }
-        var reader = new ModeReader(file, problems);
-        return reader.Read(root);
+        return root;
+    }
+
+    /// <summary>Reads a parsed mode mapping; null (with problems added) when a field is invalid.</summary>
+    internal static FailureMode? ReadMode(YamlMappingNode root, string file, List<CatalogProblem> problems) =>
+        new ModeReader(file, problems).Read(root);
+
+    /// <summary>The text of one embedded catalog file, by its resource name (<c>catalog/area/name.yaml</c>).</summary>
+    public static string? BuiltInText(string name)
+    {
+        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream(name);
+        if (stream is null)
+        {
+            return null;
+        }
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static string FirstLine(string message)
@@ -231,17 +248,7 @@ public static partial class CatalogLoader
         private List<PatternSpec> Patterns(YamlMappingNode root, string key, PatternRole role)
         {
             var list = new List<PatternSpec>();
-            var node = Get(root, key);
-            if (node is null)
-            {
-                return list;
-            }
-            if (node is not YamlSequenceNode seq)
-            {
-                Problem(node, $"{key} must be a list of {{ literal: … }} or {{ regex: … }} entries");
-                return list;
-            }
-            foreach (var item in seq)
+            foreach (var item in Sequence(root, key, $"{key} must be a list of {{ literal: … }} or {{ regex: … }} entries"))
             {
                 if (item is not YamlMappingNode map)
                 {
@@ -301,17 +308,7 @@ public static partial class CatalogLoader
         private List<RecommendedAction> Actions(YamlMappingNode root)
         {
             var list = new List<RecommendedAction>();
-            var node = Get(root, "actions");
-            if (node is null)
-            {
-                return list;
-            }
-            if (node is not YamlSequenceNode seq)
-            {
-                Problem(node, "actions must be a list of { when, effort, text }");
-                return list;
-            }
-            foreach (var item in seq)
+            foreach (var item in Sequence(root, "actions", "actions must be a list of { when, effort, text }"))
             {
                 if (item is not YamlMappingNode map)
                 {
@@ -339,6 +336,21 @@ public static partial class CatalogLoader
                 list.Add(new RecommendedAction(w, e, text));
             }
             return list;
+        }
+
+        // The items of a list-valued key: none when the key is absent, none and a problem when it is not a list.
+        private IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key, string notAList)
+        {
+            var node = Get(map, key);
+            if (node is YamlSequenceNode seq)
+            {
+                return seq.Children;
+            }
+            if (node is not null)
+            {
+                Problem(node, notAList);
+            }
+            return [];
         }
 
         private static YamlNode? Get(YamlMappingNode map, string key) =>
@@ -410,18 +422,8 @@ public static partial class CatalogLoader
 
         private List<string> StringList(YamlMappingNode map, string key)
         {
-            var node = Get(map, key);
             var list = new List<string>();
-            if (node is null)
-            {
-                return list;
-            }
-            if (node is not YamlSequenceNode seq)
-            {
-                Problem(node, $"'{key}' must be a list");
-                return list;
-            }
-            foreach (var item in seq)
+            foreach (var item in Sequence(map, key, $"'{key}' must be a list"))
             {
                 if (item is YamlScalarNode { Value: { } v })
                 {

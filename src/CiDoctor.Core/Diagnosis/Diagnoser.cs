@@ -28,7 +28,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         }
 
         var root = ranked.Count > 0 ? ranked[0] : null;
-        var evidence = new EvidenceBuilder(_options.MaxEvidence, null);
+        var evidence = new EvidenceBuilder(_options.MaxEvidence);
         evidence.Exclude(noise.Select(n => n.Line));
         if (root is not null)
         {

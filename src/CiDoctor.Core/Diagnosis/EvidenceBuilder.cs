@@ -7,7 +7,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// context (the mode's context patterns, the lines around its first finding, other findings,
 /// factors, and the strongest scored lines). Each line appears once, as its first role.
 /// </summary>
-internal sealed class EvidenceBuilder(int max, string? file)
+internal sealed class EvidenceBuilder(int max)
 {
     private readonly List<EvidenceLine> _lines = [];
     private readonly HashSet<long> _seen = [];
@@ -26,7 +26,7 @@ internal sealed class EvidenceBuilder(int max, string? file)
         {
             return;
         }
-        _lines.Add(new EvidenceLine(line, text, role, EvidenceSource.Log, file, label));
+        _lines.Add(new EvidenceLine(line, text, role, EvidenceSource.Log, null, label));
     }
 
     public void AddAnnotation(string text, EvidenceRole role)

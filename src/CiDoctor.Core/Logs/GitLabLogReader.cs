@@ -174,7 +174,7 @@ public sealed partial class GitLabLogReader : ILogReader
             int fallback = -1;
             for (int i = StepCount - 1; i >= 0; i--)
             {
-                string name = i == CurrentStep ? CurrentStepName! : ClosedSteps[i].Name;
+                string name = StepName(i);
                 if (name is "step_script" or "build_script" || name.StartsWith("step_", StringComparison.Ordinal))
                 {
                     return i;

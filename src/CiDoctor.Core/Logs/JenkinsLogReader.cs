@@ -226,7 +226,7 @@ public sealed partial class JenkinsLogReader : ILogReader
             int end = _firstSkippedByFailure >= 0 ? _firstSkippedByFailure : count;
             for (int i = end - 1; i >= 0; i--)
             {
-                string name = i == CurrentStep ? CurrentStepName! : ClosedSteps[i].Name;
+                string name = StepName(i);
                 if (!_skipped.Contains(i) && !name.StartsWith("Declarative: Post Actions", StringComparison.Ordinal))
                 {
                     return i;

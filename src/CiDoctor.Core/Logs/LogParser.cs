@@ -180,6 +180,9 @@ public abstract partial class LogParser
     /// <summary>The steps closed so far.</summary>
     protected IReadOnlyList<Step> ClosedSteps => _steps;
 
+    /// <summary>The name of step <paramref name="index"/>, whether closed or still open.</summary>
+    protected string StepName(int index) => index == _steps.Count && _openName is not null ? _openName : _steps[index].Name;
+
     private void MarkFailure(long line) => _failureLine ??= line;
 
     private void CloseStep(long lastLine)

@@ -127,7 +127,7 @@ public sealed partial class TravisLogReader : ILogReader
             int step = CurrentStep;
             for (int i = StepCount - 1; i >= 0; i--)
             {
-                string name = i == CurrentStep ? CurrentStepName! : ClosedSteps[i].Name;
+                string name = StepName(i);
                 if (name == command)
                 {
                     step = i;

@@ -65,7 +65,6 @@ public sealed class CompiledCatalog
         _unanchored = unanchored.ToArray();
         _prefilter = (prefilter ?? (l => new SearchValuesPrefilter(l)))(literals);
         _seen = new int[patterns.Count];
-        LiteralCount = literals.Count;
     }
 
     public FailureCatalog Catalog { get; }
@@ -74,12 +73,6 @@ public sealed class CompiledCatalog
 
     /// <summary>The modes that apply to this CI system, sorted by id.</summary>
     public IReadOnlyList<FailureMode> Modes { get; }
-
-    /// <summary>Number of distinct literals in the prefilter.</summary>
-    public int LiteralCount { get; }
-
-    /// <summary>Regex patterns that have no anchor and run on every line.</summary>
-    public int UnanchoredCount => _unanchored.Length;
 
     internal IReadOnlyList<PatternRef> Patterns { get; }
 

@@ -28,9 +28,6 @@ public sealed class ScanResult
 
     /// <summary>The last lines of the log.</summary>
     public required IReadOnlyList<LogLine> Tail { get; init; }
-
-    /// <summary>Number of lines scanned.</summary>
-    public long Lines { get; init; }
 }
 
 /// <summary>A line kept as context: its number, text and the label of the pattern that found it.</summary>

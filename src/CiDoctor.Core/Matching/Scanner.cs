@@ -31,10 +31,8 @@ public sealed class Scanner
     {
         var state = new State(_catalog, _options);
         var hits = new List<int>();
-        long count = 0;
         foreach (var line in lines)
         {
-            count++;
             string text = line.Text;
             var kept = line with { Text = Finding.Cut(text) };
             hits.Clear();
@@ -51,7 +49,7 @@ public sealed class Scanner
                 observer.Observe(kept);
             }
         }
-        return state.Result(count);
+        return state.Result();
     }
 
     private void Score(State state, LogLine line)
@@ -89,6 +87,11 @@ public sealed class Scanner
         private readonly Dictionary<int, RingBuffer<LogLine>> _stepTails = [];
         private readonly Queue<int> _stepOrder = new();
         private readonly PriorityQueue<ScoredLine, (int, long)> _candidates = new();
+
+        // How many lines after a finding each mode still looks at: its widest context pattern, or its block.
+        private readonly int[] _reach = catalog.Modes
+            .Select(m => Math.Max(Neighbourhood, m.Context.Select(c => c.Within).DefaultIfEmpty(0).Max()))
+            .ToArray();
 
         public void OnHit(PatternRef hit, string fullText, LogLine line)
         {
@@ -148,9 +151,7 @@ public sealed class Scanner
             for (int w = _windows.Count - 1; w >= 0; w--)
             {
                 var (mode, at) = _windows[w];
-                int maxWithin = catalog.Modes[mode].Context.Select(c => c.Within).DefaultIfEmpty(0).Max();
-                maxWithin = Math.Max(maxWithin, Neighbourhood);
-                if (line.Number - at > maxWithin)
+                if (line.Number - at > _reach[mode])
                 {
                     _windows.RemoveAt(w);
                     continue;
@@ -225,7 +226,7 @@ public sealed class Scanner
             }
         }
 
-        public ScanResult Result(long lines) => new()
+        public ScanResult Result() => new()
         {
             Findings = _findings.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Finding>)kv.Value, StringComparer.Ordinal),
             FindingCounts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
@@ -235,7 +236,6 @@ public sealed class Scanner
             Candidates = _candidates.UnorderedItems.Select(i => i.Element).OrderBy(c => c.Line).ToArray(),
             StepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray()),
             Tail = _tail.ToArray(),
-            Lines = lines,
         };
     }
 }

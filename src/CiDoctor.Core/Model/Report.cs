@@ -46,11 +46,7 @@ public sealed record JobFacts(
     long LineCount,
     double? DurationSeconds,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<FindingSummary> OtherFindings)
-{
-    /// <summary>Facts of a job that has no log.</summary>
-    public static JobFacts None { get; } = new("plain", 0, null, [], []);
-}
+    IReadOnlyList<FindingSummary> OtherFindings);
 
 /// <summary>A mode that matched in a job but did not win: shown as a secondary finding.</summary>
 public sealed record FindingSummary(string Id, string Title, string Kind, Origin Origin, long Line, int Count);

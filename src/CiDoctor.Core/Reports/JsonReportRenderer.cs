@@ -78,14 +78,14 @@ public sealed class JsonReportRenderer : IReportRenderer
         Str(w, "file", job.File);
         w.WriteString("status", Names.Of(job.Status));
         Str(w, "failedStep", job.FailedStep);
-        Int(w, "exitCode", job.ExitCode);
+        Number(w, "exitCode", job.ExitCode);
         w.WriteString("origin", Names.Of(job.Origin));
         WriteRootCause(w, job.RootCause);
         w.WriteStartArray("evidence");
         foreach (var e in job.Evidence)
         {
             w.WriteStartObject();
-            Long(w, "line", e.Line);
+            Number(w, "line", e.Line);
             w.WriteString("text", e.Text);
             w.WriteString("role", Names.Of(e.Role));
             w.WriteString("source", Names.Of(e.Source));
@@ -170,19 +170,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         }
     }
 
-    private static void Int(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is int v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Long(Utf8JsonWriter w, string name, long? value)
+    private static void Number(Utf8JsonWriter w, string name, long? value)
     {
         if (value is long v)
         {
