@@ -27,7 +27,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise, facts);
         }
 
-        var root = ranked.Count > 0 ? ranked[0] : null;
+        var root = ranked.FirstOrDefault(r => !r.Incidental);
         var evidence = new EvidenceBuilder(_options.MaxEvidence);
         evidence.Exclude(noise.Select(n => n.Line));
         if (root is not null)
@@ -83,6 +83,12 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
 
     private void AddRootEvidence(EvidenceBuilder evidence, JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
     {
+        var blocks = job.Scan is not null && job.Log is not null ? EvidenceBlocks.Rank(job.Scan, job.Log) : [];
+        if (ReportsOnly(root) && Explaining(blocks, root) is { } explaining)
+        {
+            // "make: *** Error 2" says that a command failed; the block above it says why.
+            AddBlock(evidence, explaining, EvidenceRole.Cause, _options.BlockLines);
+        }
         foreach (var finding in root.Findings.Take(_options.CauseLines))
         {
             if (finding.Line == 0)
@@ -117,19 +123,21 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
                 evidence.Add(factor.Line, factor.Text, EvidenceRole.Context, root.Mode.Factors[i].Text);
             }
         }
-        foreach (var other in ranked.Skip(1).Take(3))
+        foreach (var other in ranked.Where(r => !ReferenceEquals(r, root)).Take(3))
         {
             if (other.Lead.Line > 0)
             {
                 evidence.Add(other.Lead.Line, other.Lead.Text, EvidenceRole.Context, other.Mode.Title);
             }
         }
-        if (job.Log is not null)
+        var own = blocks.FirstOrDefault(b => b.Lines.Any(l => l.Number == root.Lead.Line));
+        if (own is not null)
         {
-            foreach (var block in FallbackEvidence.Blocks(scan, job.Log).Take(3))
-            {
-                evidence.Add(block.Lead.Line, block.Lead.Text, EvidenceRole.Context);
-            }
+            AddBlock(evidence, own, EvidenceRole.Context, _options.BlockLines);
+        }
+        foreach (var block in blocks.Take(3))
+        {
+            evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
         }
     }
 
@@ -139,24 +147,42 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             return;
         }
-        var blocks = FallbackEvidence.Blocks(job.Scan, job.Log).Take(_options.CauseLines).ToArray();
-        foreach (var block in blocks)
+        var blocks = EvidenceBlocks.Rank(job.Scan, job.Log);
+        if (blocks.Count == 0)
         {
-            evidence.Add(block.Lead.Line, block.Lead.Text, EvidenceRole.Cause);
-        }
-        foreach (var block in blocks)
-        {
-            foreach (var line in block.Lines)
-            {
-                evidence.Add(line.Line, line.Text, EvidenceRole.Context);
-            }
-        }
-        if (blocks.Length == 0)
-        {
-            foreach (var line in FallbackEvidence.TailBeforeFailure(job.Scan, job.Log, _options.CauseLines))
+            foreach (var line in EvidenceBlocks.TailBeforeFailure(job.Scan, job.Log, _options.CauseLines))
             {
                 evidence.Add(line.Number, line.Text, EvidenceRole.Cause);
             }
+            return;
+        }
+        // The best block is the cause, read as a block: its lead, then its other lines in order.
+        AddBlock(evidence, blocks[0], EvidenceRole.Cause, _options.BlockLines);
+        foreach (var block in blocks.Skip(1).Take(_options.CauseLines - 1))
+        {
+            evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
+        }
+        foreach (var block in blocks.Skip(1).Take(_options.CauseLines - 1))
+        {
+            AddBlock(evidence, block, EvidenceRole.Context, _options.BlockLines);
+        }
+    }
+
+    // A mode whose line only reports a failure (an exit code, a build tool's summary) explains
+    // nothing by itself.
+    private static bool ReportsOnly(RankedMode root) =>
+        root.Lead.Line > 0 && (LineScorer.IsWrapper(root.Lead.Text) || root.Mode.Severity == Severity.Low && root.Mode.Origin == Origin.Code);
+
+    // The best block ending shortly before the root's line, in its step.
+    private static EvidenceBlock? Explaining(IReadOnlyList<EvidenceBlock> blocks, RankedMode root) =>
+        blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && b.Lines[^1].Number < root.Lead.Line && root.Lead.Line - b.Lines[^1].Number <= 60);
+
+    private static void AddBlock(EvidenceBuilder evidence, EvidenceBlock block, EvidenceRole role, int max)
+    {
+        evidence.Add(block.Lead.Number, block.Lead.Text, role);
+        foreach (var line in block.Lines.Take(max))
+        {
+            evidence.Add(line.Number, line.Text, role);
         }
     }
 
@@ -182,7 +208,8 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             c += 0.1;
         }
-        double margin = ranked.Count > 1 ? root.Score - ranked[1].Score : 20;
+        var next = ranked.FirstOrDefault(r => !ReferenceEquals(r, root));
+        double margin = next is null ? 20 : root.Score - next.Score;
         c += Math.Min(0.15, margin / 100);
         if (job.Log is null)
         {
@@ -238,7 +265,8 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             warnings.Add("the log is not valid UTF-8; invalid bytes were replaced");
         }
-        var others = ranked.Skip(1)
+        var root = ranked.FirstOrDefault(r => !r.Incidental);
+        var others = ranked.Where(r => !ReferenceEquals(r, root))
             .Select(r => new FindingSummary(r.Mode.Id, r.Mode.Title, r.Mode.Kind, r.Mode.Origin, r.Lead.Line, r.Count))
             .ToArray();
         return new JobFacts(job.Log?.Ci ?? "plain", job.Log?.LineCount ?? 0, job.Meta?.DurationSeconds, warnings, others);

@@ -12,6 +12,9 @@ public sealed record DiagnosisOptions
     /// <summary>Penalty when a finding is in a step that did not fail (earlier steps passed, later ones are cleanup).</summary>
     public double OtherStep { get; init; } = 12;
 
+    /// <summary>Penalty when every finding is in a step that passed or after the failure report.</summary>
+    public double NotTheFailure { get; init; } = 40;
+
     /// <summary>Bonus for a finding right before the failure report, fading with distance (lines).</summary>
     public double Nearness { get; init; } = 8;
 
@@ -23,6 +26,9 @@ public sealed record DiagnosisOptions
 
     /// <summary>Cause lines of the root cause shown.</summary>
     public int CauseLines { get; init; } = 5;
+
+    /// <summary>Lines of a block shown together when a block of lines is the evidence.</summary>
+    public int BlockLines { get; init; } = 8;
 
     /// <summary>Evidence lines at most, cause and context together.</summary>
     public int MaxEvidence { get; init; } = 20;

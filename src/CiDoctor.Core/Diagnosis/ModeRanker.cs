@@ -52,15 +52,33 @@ public sealed class ModeRanker(DiagnosisOptions options)
             {
                 score += options.Nearness * Math.Pow(0.5, (fl - lead.Line) / options.NearnessHalfLife);
             }
+            bool incidental = AfterTheFact(list, log);
+            if (incidental)
+            {
+                // Found only in steps that passed, or after the failure was reported (cleanup,
+                // after_failure): it did not fail this job, though it may be worth a look.
+                score -= options.NotTheFailure;
+            }
             int order = firstLines.IndexOf(findings[mode.Id][0].Line);
             score += order switch { 0 => options.FirstError, 1 => options.FirstError / 2, _ => 0 };
-            ranked.Add(new RankedMode(mode, list, counts.GetValueOrDefault(mode.Id, list.Count), score));
+            ranked.Add(new RankedMode(mode, list, counts.GetValueOrDefault(mode.Id, list.Count), score, incidental));
         }
         return ranked
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Lead.Line)
             .ThenBy(r => r.Mode.Id, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    private static bool AfterTheFact(IReadOnlyList<Finding> findings, JobLog? log)
+    {
+        if (log is null || log.Status != RunStatus.Failed || findings.Any(f => f.Line == 0))
+        {
+            return false;
+        }
+        return findings.All(f =>
+            (log.FailureLine is long fl && f.Line > fl)
+            || (f.Step >= 0 && f.Step < log.Steps.Count && log.Steps[f.Step].Status == RunStatus.Passed));
     }
 
     // Findings in the failed step first (in line order), then the others in line order.

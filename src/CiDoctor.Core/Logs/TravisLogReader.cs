@@ -40,6 +40,10 @@ public sealed partial class TravisLogReader : ILogReader
     [GeneratedRegex(@"^The command ""(.*)"" (?:failed and )?exited with (-?\d+)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CommandExit();
 
+    // A multi-line command's report ends on a later line: `" exited with 1.`
+    [GeneratedRegex(@"^(?:.*"")? (?:failed and )?exited with (-?\d+)\.$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex CommandExitEnd();
+
     [GeneratedRegex(@"^Done\. Your build exited with (-?\d+)\.", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Done();
 
@@ -49,6 +53,10 @@ public sealed partial class TravisLogReader : ILogReader
         private bool _timed;
         private bool _commandFailed;
         private bool _afterTimeEnd;
+
+        // The first line of a multi-line command's exit report, until its closing line comes.
+        private string? _reportedCommand;
+        private int _reportLines;
 
         public override string Ci => "travis";
 
@@ -91,8 +99,24 @@ public sealed partial class TravisLogReader : ILogReader
             var exit = text.StartsWith("The command \"", StringComparison.Ordinal) ? CommandExit().Match(text) : Match.Empty;
             if (exit.Success)
             {
+                _reportedCommand = null;
                 CommandExited(exit.Groups[1].Value, int.Parse(exit.Groups[2].ValueSpan), number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
+            }
+            if (text.StartsWith("The command \"", StringComparison.Ordinal))
+            {
+                _reportedCommand = text["The command \"".Length..].Trim();
+                _reportLines = 0;
+            }
+            else if (_reportedCommand is not null && ++_reportLines <= 50)
+            {
+                var end = CommandExitEnd().Match(text);
+                if (end.Success)
+                {
+                    CommandExited(_reportedCommand, int.Parse(end.Groups[1].ValueSpan), number);
+                    _reportedCommand = null;
+                    return new LogLine(number, text, CurrentStep, LineKind.Marker);
+                }
             }
             var done = text.StartsWith("Done. ", StringComparison.Ordinal) ? Done().Match(text) : Match.Empty;
             if (done.Success)

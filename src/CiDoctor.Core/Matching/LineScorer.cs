@@ -45,6 +45,11 @@ public static partial class LineScorer
             // Exit reports say that something failed, not why.
             score -= 2;
         }
+        if (Summary().IsMatch(text))
+        {
+            // Counts and banners say how much failed; the lines that say what failed come earlier.
+            score -= 3;
+        }
         if (Success().IsMatch(text))
         {
             score -= 6;
@@ -66,7 +71,22 @@ public static partial class LineScorer
     [GeneratedRegex(@"[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Location();
 
-    [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code|errno|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited", RegexOptions.CultureInvariant, 1000)]
+    /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
+    public static bool IsSummary(string text) => Summary().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Summary();
+
+    /// <summary>True for a tool's informational lines: "[INFO] …", "INFO: …", "[DEBUG] …".</summary>
+    public static bool IsChatter(string text) => Chatter().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Chatter();
+
+    /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>
+    public static bool IsWrapper(string text) => Wrapper().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code|errno|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wrapper();
 
     [GeneratedRegex(@"(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|error_reporting|errorprone|onerror|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]

@@ -23,6 +23,12 @@ public sealed class ScanResult
     /// <summary>The highest-scoring lines by error vocabulary (and novelty against a baseline), for logs no mode explains.</summary>
     public required IReadOnlyList<ScoredLine> Candidates { get; init; }
 
+    /// <summary>Lines near the candidates (see <see cref="ScannerOptions.Window"/>), in line order.</summary>
+    public IReadOnlyList<LogLine> Nearby { get; init; } = [];
+
+    /// <summary>Numbers of the kept lines (nearby and tails) that the baseline's passing log also has.</summary>
+    public IReadOnlySet<long> Familiar { get; init; } = new HashSet<long>();
+
     /// <summary>The last lines of each step, by step index (-1: lines before the first step).</summary>
     public required IReadOnlyDictionary<int, IReadOnlyList<LogLine>> StepTails { get; init; }
 

@@ -29,7 +29,7 @@ public sealed class Scanner
 
     public ScanResult Scan(IEnumerable<LogLine> lines)
     {
-        var state = new State(_catalog, _options);
+        var state = new State(_catalog, _options, _baseline);
         var hits = new List<int>();
         foreach (var line in lines)
         {
@@ -42,8 +42,8 @@ public sealed class Scanner
                 state.OnHit(_catalog.Patterns[p], text, kept);
             }
             state.CheckForwardContext(kept);
-            state.Remember(kept);
-            Score(state, kept);
+            bool candidate = Score(state, kept);
+            state.Remember(kept, candidate);
             foreach (var observer in _observers)
             {
                 observer.Observe(kept);
@@ -52,12 +52,12 @@ public sealed class Scanner
         return state.Result();
     }
 
-    private void Score(State state, LogLine line)
+    private bool Score(State state, LogLine line)
     {
         int score = LineScorer.Score(line.Text);
         if (score <= 0)
         {
-            return;
+            return false;
         }
         bool novel = true;
         if (_baseline is not null)
@@ -66,14 +66,15 @@ public sealed class Scanner
             score += novel ? 2 : -3;
             if (score <= 0)
             {
-                return;
+                return false;
             }
         }
         state.AddCandidate(new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind));
+        return true;
     }
 
     /// <summary>The mutable state of one scan.</summary>
-    private sealed class State(CompiledCatalog catalog, ScannerOptions options)
+    private sealed class State(CompiledCatalog catalog, ScannerOptions options, BaselineSet? baseline)
     {
         private readonly Dictionary<string, List<Finding>> _findings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -87,6 +88,7 @@ public sealed class Scanner
         private readonly Dictionary<int, RingBuffer<LogLine>> _stepTails = [];
         private readonly Queue<int> _stepOrder = new();
         private readonly PriorityQueue<ScoredLine, (int, long)> _candidates = new();
+        private readonly CandidateWindows _candidateWindows = new(options.Window, 2 * options.Candidates * (2 * options.Window + 1));
 
         // How many lines after a finding each mode still looks at: its widest context pattern, or its block.
         private readonly int[] _reach = catalog.Modes
@@ -194,8 +196,9 @@ public sealed class Scanner
             }
         }
 
-        public void Remember(LogLine line)
+        public void Remember(LogLine line, bool candidate)
         {
+            _candidateWindows.Observe(line, candidate, _history);
             _history.Add(line);
             _tail.Add(line);
             if (!_stepTails.TryGetValue(line.Step, out var ring))
@@ -223,10 +226,30 @@ public sealed class Scanner
             if (priority.CompareTo(weakest) > 0)
             {
                 _candidates.EnqueueDequeue(line, priority);
+                _candidateWindows.Trim(_candidates.UnorderedItems.Select(i => i.Element.Line));
             }
         }
 
-        public ScanResult Result() => new()
+        public ScanResult Result()
+        {
+            var nearby = _candidateWindows.Lines.Values.ToArray();
+            var stepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray());
+            var tail = _tail.ToArray();
+            var familiar = new HashSet<long>();
+            if (baseline is not null)
+            {
+                foreach (var line in nearby.Concat(stepTails.Values.SelectMany(t => t)).Concat(tail))
+                {
+                    if (line.Text.Length > 0 && baseline.Contains(line.Text))
+                    {
+                        familiar.Add(line.Number);
+                    }
+                }
+            }
+            return Build(nearby, stepTails, tail, familiar);
+        }
+
+        private ScanResult Build(LogLine[] nearby, Dictionary<int, IReadOnlyList<LogLine>> stepTails, LogLine[] tail, HashSet<long> familiar) => new()
         {
             Findings = _findings.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Finding>)kv.Value, StringComparer.Ordinal),
             FindingCounts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
@@ -234,8 +257,10 @@ public sealed class Scanner
             Neighbours = _neighbours.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContextLine>)kv.Value.Values.ToArray(), StringComparer.Ordinal),
             Factors = new Dictionary<(string, int), ContextLine>(_factors),
             Candidates = _candidates.UnorderedItems.Select(i => i.Element).OrderBy(c => c.Line).ToArray(),
-            StepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray()),
-            Tail = _tail.ToArray(),
+            StepTails = stepTails,
+            Tail = tail,
+            Nearby = nearby,
+            Familiar = familiar,
         };
     }
 }

@@ -15,6 +15,9 @@ public sealed record ScannerOptions
     /// <summary>Scored candidate lines kept for logs no mode explains.</summary>
     public int Candidates { get; init; } = 600;
 
+    /// <summary>Lines kept before and after each candidate, to show it as a block.</summary>
+    public int Window { get; init; } = 6;
+
     /// <summary>Lines kept at the end of each step.</summary>
     public int StepTail { get; init; } = 40;
 
