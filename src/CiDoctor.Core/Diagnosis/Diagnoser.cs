@@ -157,7 +157,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             return;
         }
         // The best block is the cause, read as a block: its lead, then its other lines in order.
-        AddBlock(evidence, blocks[0], EvidenceRole.Cause, _options.BlockLines);
+        // The runner-up's lead comes early too: when the best block is wrong, it is usually next.
+        var first = blocks[0];
+        AddBlock(evidence, first, EvidenceRole.Cause, 3);
+        if (blocks.Count > 1)
+        {
+            evidence.Add(blocks[1].Lead.Number, blocks[1].Lead.Text, EvidenceRole.Cause);
+        }
+        AddBlock(evidence, first, EvidenceRole.Cause, _options.BlockLines);
         foreach (var block in blocks.Skip(1).Take(_options.CauseLines - 1))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
@@ -168,14 +175,20 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         }
     }
 
-    // A mode whose line only reports a failure (an exit code, a build tool's summary) explains
-    // nothing by itself.
-    private static bool ReportsOnly(RankedMode root) =>
-        root.Lead.Line > 0 && (LineScorer.IsWrapper(root.Lead.Text) || root.Mode.Severity == Severity.Low && root.Mode.Origin == Origin.Code);
+    // A mode whose lines only report a failure (an exit code, a build tool's banner, a test
+    // runner's counts) explains nothing by itself.
+    private bool ReportsOnly(RankedMode root) =>
+        root.Lead.Line > 0 && root.Findings.Take(_options.CauseLines).All(f => LineScorer.IsWrapper(f.Text) || LineScorer.IsSummary(f.Text));
 
-    // The best block ending shortly before the root's line, in its step.
-    private static EvidenceBlock? Explaining(IReadOnlyList<EvidenceBlock> blocks, RankedMode root) =>
-        blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && b.Lines[^1].Number < root.Lead.Line && root.Lead.Line - b.Lines[^1].Number <= 60);
+    // The best other block near the root's line in its step: the failures above an exit line, or
+    // the details a test runner prints right after its counts.
+    private static EvidenceBlock? Explaining(IReadOnlyList<EvidenceBlock> blocks, RankedMode root)
+    {
+        long at = root.Lead.Line;
+        bool counts = LineScorer.IsSummary(root.Lead.Text);
+        return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && !b.Lines.Any(l => l.Number == at)
+            && (b.Lead.Number < at ? at - b.Lines[^1].Number <= 60 : counts && b.Lead.Number - at <= 20));
+    }
 
     private static void AddBlock(EvidenceBuilder evidence, EvidenceBlock block, EvidenceRole role, int max)
     {

@@ -32,6 +32,9 @@ public static class EvidenceBlocks
     // Content lines taken as the failing command's last output before its exit report.
     private const int ExitBlockLines = 6;
 
+    // How far before the failure report that output may start.
+    private const int ExitReach = 30;
+
     public static IReadOnlyList<EvidenceBlock> Rank(ScanResult scan, JobLog log)
     {
         long failure = log.FailureLine ?? log.LineCount + 1;
@@ -102,9 +105,14 @@ public static class EvidenceBlocks
         {
             return block;
         }
-        var before = TailBeforeFailure(scan, log, 40).Where(l => l.Number < failure).Reverse();
+        var before = TailBeforeFailure(scan, log, 40).Where(l => l.Number < failure && failure - l.Number <= ExitReach).Reverse();
         foreach (var line in before)
         {
+            if (line.Text.StartsWith("$ ", StringComparison.Ordinal))
+            {
+                // The command's echo: output before it belongs to an earlier command.
+                break;
+            }
             bool blank = line.Text.Trim().Length == 0;
             if (block.Count == 0 && (blank || LineScorer.IsWrapper(line.Text) || scan.Familiar.Contains(line.Number)))
             {

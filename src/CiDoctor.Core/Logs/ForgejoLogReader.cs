@@ -69,6 +69,8 @@ public sealed partial class ForgejoLogReader : ILogReader
 
     private sealed class Parser : LogParser
     {
+        protected override bool StepsStopAtFailure => true;
+
         private string? _cliPrefix;
         private bool _complete;
 

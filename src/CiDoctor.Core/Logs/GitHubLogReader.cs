@@ -44,6 +44,8 @@ public sealed partial class GitHubLogReader : ILogReader
 
     private sealed partial class Parser : LogParser
     {
+        protected override bool StepsStopAtFailure => true;
+
         private bool _sawSetup;
         private bool _sawPostCleanup;
 

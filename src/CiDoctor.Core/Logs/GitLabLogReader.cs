@@ -69,6 +69,8 @@ public sealed partial class GitLabLogReader : ILogReader
 
     private sealed class Parser : LogParser
     {
+        protected override bool StepsStopAtFailure => true;
+
         private readonly Stack<string> _open = new();
         private bool _headerNext;
 

@@ -58,6 +58,16 @@ public abstract partial class LogParser
             // A step named as the failed one is failed, whatever the format said about it before.
             _steps[named] = _steps[named] with { Status = RunStatus.Failed };
         }
+        if (StepsStopAtFailure && failed is int stop)
+        {
+            for (int i = 0; i < stop && i < _steps.Count; i++)
+            {
+                if (_steps[i].Status == RunStatus.Unknown)
+                {
+                    _steps[i] = _steps[i] with { Status = RunStatus.Passed };
+                }
+            }
+        }
         var status = _jobStatus;
         if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0))
         {
@@ -68,6 +78,12 @@ public abstract partial class LogParser
     }
 
     /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
+    /// <summary>
+    /// True for formats whose steps run one after the other and whose job stops at (or, for
+    /// Travis' script phase, reports) the first failing one: the steps before it passed.
+    /// </summary>
+    protected virtual bool StepsStopAtFailure => false;
+
     protected virtual void OnComplete(long lineCount)
     {
     }

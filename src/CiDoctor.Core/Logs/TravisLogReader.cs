@@ -49,6 +49,8 @@ public sealed partial class TravisLogReader : ILogReader
 
     private sealed class Parser : LogParser
     {
+        protected override bool StepsStopAtFailure => true;
+
         private bool _inFold;
         private bool _timed;
         private bool _commandFailed;

@@ -43,7 +43,7 @@ public static partial class LineScorer
         if (Wrapper().IsMatch(text))
         {
             // Exit reports say that something failed, not why.
-            score -= 2;
+            score = Math.Min(score - 2, 1);
         }
         if (Summary().IsMatch(text))
         {
@@ -74,7 +74,7 @@ public static partial class LineScorer
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
     public static bool IsSummary(string text) => Summary().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Summary();
 
     /// <summary>True for a tool's informational lines: "[INFO] …", "INFO: …", "[DEBUG] …".</summary>
@@ -89,7 +89,7 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code|errno|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wrapper();
 
-    [GeneratedRegex(@"(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|error_reporting|errorprone|onerror|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|error_reporting|errorprone|onerror|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Success();
 
     [GeneratedRegex(@"(?i)\bwarn(?:ing)?\b|\bdeprecat|\bnotice\b|\bhint:|\binfo\b", RegexOptions.CultureInvariant, 1000)]
