@@ -18,7 +18,7 @@ public static class EvalCommand
     public static Command Build(CliContext context)
     {
         var folder = new Argument<string>("DIR") { Description = "A folder of cases: sub-folders (at any depth) holding fail.log, truth.json and maybe pass.log." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format (markdown and json are the same on every run; json adds a timing object).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text (with in-process timing), markdown (no timing: the same on every run), json (the same on every run but its timing object).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to FILE (replaced) instead of stdout.", HelpName = "FILE" };
         var noPass = new Option<bool>("--no-pass") { Description = "Do not give pass.log to the diagnosis as --baseline (it is by default, like score.py --with-pass)." };
