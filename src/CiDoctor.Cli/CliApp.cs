@@ -15,6 +15,7 @@ public static class CliApp
         var context = new CliContext(output, error, stdin)
         {
             Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
+            ErrorInteractive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
         };
         var root = BuildRoot(context);
         var parse = root.Parse(args);
@@ -54,6 +55,7 @@ public static class CliApp
         var root = new RootCommand("CiDoctor tells you why your CI failed: root cause, evidence lines, origin (environment, code, flaky, config), cascades, noise, and what to do.");
         root.Add(DiagnoseCommand.Build(context));
         root.Add(CatalogCommand.Build(context));
+        root.Add(EvalCommand.Build(context));
         return root;
     }
 }

@@ -5,4 +5,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> S
 {
     /// <summary>True when output goes to a terminal (colour allowed unless NO_COLOR is set).</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>True when stderr goes to a terminal (progress may redraw a line in place).</summary>
+    public bool ErrorInteractive { get; init; }
 }

@@ -18,6 +18,16 @@ public static class Repo
         }
     }
 
+    /// <summary>The reference scorer (../shared/eval/score.py), or null when this checkout has none.</summary>
+    public static string? EvalScorer
+    {
+        get
+        {
+            string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval", "score.py"));
+            return File.Exists(path) ? path : null;
+        }
+    }
+
     /// <summary>Replaces the repository path in text with <c>&lt;repo&gt;</c> so golden files do not depend on the checkout location.</summary>
     public static string Scrub(string text) => text.Replace(Root, "<repo>", StringComparison.Ordinal);
 

@@ -1,0 +1,123 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CiDoctor.Core.Evaluation;
+
+/// <summary>
+/// The machine-readable report. <c>figures</c> has the keys and values of the reference scorer's
+/// <c>--json</c> output (without its seconds), so the two can be compared key by key:
+/// <code>
+/// { "root": "dev", "usePass": true, "cases": 392, "sets": { "cidiff": 37, … },
+///   "figures": { "cidiff.base.diff.hit@10": 0.5, …, "logchunks.hit@10": 0.71 },
+///   "extraBaselines": { … }, "counts": { "logchunks.hit@10": 339, … }, "errors": [],
+///   "results": [ { "case": "cidiff/breakages/astor_400", "set": "cidiff", "error": null, "values": { … } } ],
+///   "timing": { "inProcess": true, "seconds": { "cidiff.seconds": 0.2 }, "wallSeconds": 41.2 } }
+/// </code>
+/// Everything but <c>timing</c> is the same on every run of the same build on the same cases.
+/// </summary>
+public static class EvalJsonRenderer
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Render(EvalReport report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, report);
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private static void Write(Utf8JsonWriter w, EvalReport report)
+    {
+        w.WriteStartObject();
+        w.WriteString("root", report.Root);
+        w.WriteBoolean("usePass", report.UsePass);
+        w.WriteNumber("cases", report.Cases);
+        w.WriteStartObject("sets");
+        foreach (var (set, count) in report.CasesPerSet)
+        {
+            w.WriteNumber(set, count);
+        }
+        w.WriteEndObject();
+        Numbers(w, "figures", report.Figures);
+        Numbers(w, "extraBaselines", report.ExtraBaselines);
+        w.WriteStartObject("counts");
+        foreach (var (key, count) in report.Counts)
+        {
+            w.WriteNumber(key, count);
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("errors");
+        foreach (string e in report.Errors)
+        {
+            w.WriteStringValue(e);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("results");
+        foreach (var r in report.Results)
+        {
+            WriteResult(w, r);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("timing");
+        w.WriteBoolean("inProcess", true);
+        Numbers(w, "seconds", report.SecondsPerCase);
+        if (report.WallSeconds is double wall)
+        {
+            w.WriteNumber("wallSeconds", wall);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    // A case adds several values to one key only for red herrings; they are listed as an array then.
+    private static void WriteResult(Utf8JsonWriter w, CaseResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("case", r.Case.Name);
+        w.WriteString("set", r.Case.Set);
+        if (r.Error is null)
+        {
+            w.WriteNull("error");
+        }
+        else
+        {
+            w.WriteString("error", r.Error);
+        }
+        w.WriteStartObject("values");
+        foreach (var group in r.Values.GroupBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var values = group.ToList();
+            if (values.Count == 1)
+            {
+                w.WriteNumber(group.Key, values[0].Value);
+                continue;
+            }
+            w.WriteStartArray(group.Key);
+            foreach (var v in values)
+            {
+                w.WriteNumberValue(v.Value);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, double> values)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in values)
+        {
+            w.WriteNumber(key, value);
+        }
+        w.WriteEndObject();
+    }
+}
