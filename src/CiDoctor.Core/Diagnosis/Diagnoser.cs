@@ -30,6 +30,8 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         var root = ranked.FirstOrDefault(r => !r.Incidental);
         var evidence = new EvidenceBuilder(_options.MaxEvidence);
         evidence.Exclude(noise.Select(n => n.Line));
+        // Lines the passing log also has explain nothing about this failure.
+        evidence.Exclude(job.Scan?.Familiar ?? new HashSet<long>());
         if (root is not null)
         {
             AddRootEvidence(evidence, job, root, ranked);
@@ -89,7 +91,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             // "make: *** Error 2" says that a command failed; the block above it says why.
             AddBlock(evidence, explaining, EvidenceRole.Cause, _options.BlockLines);
         }
-        foreach (var finding in root.Findings.Take(_options.CauseLines))
+        foreach (var finding in CauseFindings(root).Take(_options.CauseLines))
         {
             if (finding.Line == 0)
             {
@@ -173,6 +175,16 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             AddBlock(evidence, block, EvidenceRole.Context, _options.BlockLines);
         }
+    }
+
+    // The root's findings that say the most: new lines before lines the passing log also has,
+    // and what failed before the counts and exit reports, which are left out when there is more.
+    private static IEnumerable<Finding> CauseFindings(RankedMode root)
+    {
+        var fresh = root.Findings.Where(f => !f.Familiar).ToList();
+        var pool = fresh.Count > 0 ? fresh : root.Findings.ToList();
+        var telling = pool.Where(f => !LineScorer.IsWrapper(f.Text) && !LineScorer.IsSummary(f.Text)).ToList();
+        return telling.Count > 0 ? telling : pool;
     }
 
     // A mode whose lines only report a failure (an exit code, a build tool's banner, a test

@@ -148,7 +148,8 @@ public static class EvidenceBlocks
         var lines = new List<LogLine>();
         for (long n = first; n <= last; n++)
         {
-            if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0 && (!familiar.Contains(n) || scores.ContainsKey(n)))
+            if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0
+                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text)))
             {
                 lines.Add(line);
             }

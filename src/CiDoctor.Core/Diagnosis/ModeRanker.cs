@@ -72,6 +72,11 @@ public sealed class ModeRanker(DiagnosisOptions options)
 
     private static bool AfterTheFact(IReadOnlyList<Finding> findings, JobLog? log)
     {
+        if (findings.All(f => f.Familiar))
+        {
+            // The passing run printed the same lines.
+            return true;
+        }
         if (log is null || log.Status != RunStatus.Failed || findings.Any(f => f.Line == 0))
         {
             return false;
@@ -81,9 +86,9 @@ public sealed class ModeRanker(DiagnosisOptions options)
             || (f.Step >= 0 && f.Step < log.Steps.Count && log.Steps[f.Step].Status == RunStatus.Passed));
     }
 
-    // Findings in the failed step first (in line order), then the others in line order.
+    // New findings (absent from the baseline) first, then those in the failed step (in line order), then the others in line order.
     private static List<Finding> OrderFindings(IReadOnlyList<Finding> findings, int? failedStep) =>
-        findings.OrderBy(f => failedStep is int s && f.Step == s ? 0 : 1).ThenBy(f => f.Line).ToList();
+        findings.OrderBy(f => f.Familiar ? 1 : 0).ThenBy(f => failedStep is int s && f.Step == s ? 0 : 1).ThenBy(f => f.Line).ToList();
 
     // Longer, captured matches say more than a short generic phrase.
     private static double Specificity(Finding lead) => Math.Min(6, lead.Captures.Count * 2);

@@ -49,6 +49,10 @@ public sealed partial class GitHubLogReader : ILogReader
         private bool _sawSetup;
         private bool _sawPostCleanup;
 
+        // Between "##[group]Run …" and "##[endgroup]": the step's script, shell and env, echoed
+        // by the runner, not output of the step.
+        private bool _inRunHeader;
+
         public override string Ci => "github";
 
         public override LogLine Parse(long number, string raw)
@@ -63,6 +67,7 @@ public sealed partial class GitHubLogReader : ILogReader
             {
                 BeginStep(_sawPostCleanup ? "Post " + text[9..] : text[9..], number);
                 _sawPostCleanup = false;
+                _inRunHeader = true;
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
             if (text == "Post job cleanup.")
@@ -78,6 +83,10 @@ public sealed partial class GitHubLogReader : ILogReader
             }
             if (text.StartsWith("##[", StringComparison.Ordinal))
             {
+                if (text.StartsWith("##[endgroup]", StringComparison.Ordinal))
+                {
+                    _inRunHeader = false;
+                }
                 var exit = ExitLine().Match(text);
                 if (exit.Success)
                 {
@@ -89,7 +98,7 @@ public sealed partial class GitHubLogReader : ILogReader
                 }
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
-            return new LogLine(number, text, CurrentStep);
+            return new LogLine(number, text, CurrentStep, _inRunHeader ? LineKind.Echo : LineKind.Content);
         }
 
         [GeneratedRegex(@"^##\[error\]Process completed with exit code (-?\d+)\.?", RegexOptions.CultureInvariant, 1000)]

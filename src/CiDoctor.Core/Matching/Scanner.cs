@@ -36,7 +36,10 @@ public sealed class Scanner
             string text = line.Text;
             var kept = line with { Text = Finding.Cut(text) };
             hits.Clear();
-            _catalog.Match(text, hits);
+            if (line.Kind != LineKind.Echo)
+            {
+                _catalog.Match(text, hits);
+            }
             foreach (int p in hits)
             {
                 state.OnHit(_catalog.Patterns[p], text, kept);
@@ -54,6 +57,10 @@ public sealed class Scanner
 
     private bool Score(State state, LogLine line)
     {
+        if (line.Kind == LineKind.Echo)
+        {
+            return false;
+        }
         int score = LineScorer.Score(line.Text);
         if (score <= 0)
         {
@@ -121,18 +128,20 @@ public sealed class Scanner
                 return;
             }
             _lastLine[mode.Id] = line.Number;
-            int n = _counts.GetValueOrDefault(mode.Id) + 1;
-            _counts[mode.Id] = n;
-            if (n > options.FindingsPerMode)
-            {
-                return;
-            }
+            _counts[mode.Id] = _counts.GetValueOrDefault(mode.Id) + 1;
             if (!_findings.TryGetValue(mode.Id, out var list))
             {
                 _findings[mode.Id] = list = [];
             }
-            list.Add(new Finding(mode.Id, line.Number, line.Text, line.Step, captures));
-            if (n <= options.ContextFindings)
+            // A line the passing log also has did not fail this run; keep a few such findings,
+            // and room for the new ones.
+            bool familiar = baseline is not null && baseline.Contains(line.Text);
+            if (list.Count >= options.FindingsPerMode || familiar && list.Count(f => f.Familiar) >= options.FamiliarFindings)
+            {
+                return;
+            }
+            list.Add(new Finding(mode.Id, line.Number, line.Text, line.Step, captures) { Familiar = familiar });
+            if (list.Count <= options.ContextFindings)
             {
                 LookBack(hit.Mode, line.Number);
                 _windows.Add((hit.Mode, line.Number));
@@ -238,11 +247,13 @@ public sealed class Scanner
             var familiar = new HashSet<long>();
             if (baseline is not null)
             {
-                foreach (var line in nearby.Concat(stepTails.Values.SelectMany(t => t)).Concat(tail))
+                var kept = nearby.Concat(stepTails.Values.SelectMany(t => t)).Concat(tail).Select(l => (l.Number, l.Text))
+                    .Concat(_neighbours.Values.Concat(_context.Values).SelectMany(d => d.Values).Select(c => (Number: c.Line, c.Text)));
+                foreach (var (number, text) in kept)
                 {
-                    if (line.Text.Length > 0 && baseline.Contains(line.Text))
+                    if (text.Length > 0 && baseline.Contains(text))
                     {
-                        familiar.Add(line.Number);
+                        familiar.Add(number);
                     }
                 }
             }

@@ -6,6 +6,9 @@ public sealed record ScannerOptions
     /// <summary>Findings kept per mode (the first ones; the rest are only counted).</summary>
     public int FindingsPerMode { get; init; } = 32;
 
+    /// <summary>Findings per mode kept on lines the baseline's passing log also has.</summary>
+    public int FamiliarFindings { get; init; } = 4;
+
     /// <summary>Findings per mode whose context patterns are looked for.</summary>
     public int ContextFindings { get; init; } = 3;
 

@@ -8,6 +8,9 @@ namespace CiDoctor.Core.Model;
 /// <param name="Captures">Named regex groups that matched, by name.</param>
 public sealed record Finding(string ModeId, long Line, string Text, int Step, IReadOnlyDictionary<string, string> Captures)
 {
+    /// <summary>True when a passing log of the same job (the baseline) has the same line.</summary>
+    public bool Familiar { get; init; }
+
     /// <summary>Characters of a line kept for evidence (DESIGN.md: text is cut at 2,000 characters).</summary>
     public const int MaxText = 2000;
 

@@ -15,4 +15,7 @@ public enum LineKind
 
     /// <summary>A marker written by the CI system (group header, section marker, exit report).</summary>
     Marker,
+
+    /// <summary>The CI system echoing a step's script and settings before running it: never evidence.</summary>
+    Echo,
 }
