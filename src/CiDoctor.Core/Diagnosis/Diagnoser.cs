@@ -137,7 +137,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             AddBlock(evidence, own, EvidenceRole.Context, _options.BlockLines);
         }
-        foreach (var block in blocks.Take(3))
+        foreach (var block in blocks.Where(b => !Reports(b.Lead.Text)).Take(3))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
         }
@@ -183,14 +183,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     {
         var fresh = root.Findings.Where(f => !f.Familiar).ToList();
         var pool = fresh.Count > 0 ? fresh : root.Findings.ToList();
-        var telling = pool.Where(f => !LineScorer.IsWrapper(f.Text) && !LineScorer.IsSummary(f.Text)).ToList();
+        var telling = pool.Where(f => !Reports(f.Text)).ToList();
         return telling.Count > 0 ? telling : pool;
     }
 
     // A mode whose lines only report a failure (an exit code, a build tool's banner, a test
     // runner's counts) explains nothing by itself.
     private bool ReportsOnly(RankedMode root) =>
-        root.Lead.Line > 0 && root.Findings.Take(_options.CauseLines).All(f => LineScorer.IsWrapper(f.Text) || LineScorer.IsSummary(f.Text));
+        root.Lead.Line > 0 && root.Findings.Take(_options.CauseLines).All(f => Reports(f.Text));
 
     // The best other block near the root's line in its step: the failures above an exit line, or
     // the details a test runner prints right after its counts.
@@ -205,11 +205,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     private static void AddBlock(EvidenceBuilder evidence, EvidenceBlock block, EvidenceRole role, int max)
     {
         evidence.Add(block.Lead.Number, block.Lead.Text, role);
-        foreach (var line in block.Lines.Take(max))
+        foreach (var line in block.Lines.Where(l => !Reports(l.Text)).Take(max))
         {
             evidence.Add(line.Number, line.Text, role);
         }
     }
+
+    // Counts and exit reports: they say that something failed, the other lines say what.
+    private static bool Reports(string text) => LineScorer.IsWrapper(text) || LineScorer.IsSummary(text);
 
     private RootCause RootCauseOf(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
     {

@@ -74,7 +74,7 @@ public static partial class LineScorer
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
     public static bool IsSummary(string text) => Summary().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^\s*FAIL\t|\.{4,} ?FAILURE \[|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Summary();
 
     /// <summary>True for a tool's informational lines: "[INFO] …", "INFO: …", "[DEBUG] …".</summary>
