@@ -86,20 +86,22 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     private void AddRootEvidence(EvidenceBuilder evidence, JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
     {
         var blocks = job.Scan is not null && job.Log is not null ? EvidenceBlocks.Rank(job.Scan, job.Log) : [];
-        if (ReportsOnly(root) && Explaining(blocks, root) is { } explaining)
+        var findingsRole = EvidenceRole.Cause;
+        if (ReportsOnly(root) && Explaining(blocks, root, job.Scan) is { } explaining)
         {
             // "make: *** Error 2" says that a command failed; the block above it says why.
             AddBlock(evidence, explaining, EvidenceRole.Cause, _options.BlockLines);
+            findingsRole = EvidenceRole.Context;
         }
         foreach (var finding in CauseFindings(root).Take(_options.CauseLines))
         {
             if (finding.Line == 0)
             {
-                evidence.AddAnnotation(finding.Text, EvidenceRole.Cause);
+                evidence.AddAnnotation(finding.Text, findingsRole);
             }
             else
             {
-                evidence.Add(finding.Line, finding.Text, EvidenceRole.Cause);
+                evidence.Add(finding.Line, finding.Text, findingsRole);
             }
         }
         var scan = job.Scan;
@@ -137,7 +139,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             AddBlock(evidence, own, EvidenceRole.Context, _options.BlockLines);
         }
-        foreach (var block in blocks.Where(b => !Reports(b.Lead.Text)).Take(3))
+        foreach (var block in blocks.Where(b => b.Score > 0 && !Reports(b.Lead.Text)).Take(3))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
         }
@@ -167,13 +169,10 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             evidence.Add(blocks[1].Lead.Number, blocks[1].Lead.Text, EvidenceRole.Cause);
         }
         AddBlock(evidence, first, EvidenceRole.Cause, _options.BlockLines);
-        foreach (var block in blocks.Skip(1).Take(_options.CauseLines - 1))
+        // Other candidates by their lead line only: a reader opens them if the first is wrong.
+        foreach (var block in blocks.Skip(2).Where(b => b.Score > 0 && !Reports(b.Lead.Text)).Take(_options.OtherBlocks))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
-        }
-        foreach (var block in blocks.Skip(1).Take(_options.CauseLines - 1))
-        {
-            AddBlock(evidence, block, EvidenceRole.Context, _options.BlockLines);
         }
     }
 
@@ -194,10 +193,15 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
 
     // The best other block near the root's line in its step: the failures above an exit line, or
     // the details a test runner prints right after its counts.
-    private static EvidenceBlock? Explaining(IReadOnlyList<EvidenceBlock> blocks, RankedMode root)
+    private static EvidenceBlock? Explaining(IReadOnlyList<EvidenceBlock> blocks, RankedMode root, ScanResult? scan)
     {
         long at = root.Lead.Line;
         bool counts = LineScorer.IsSummary(root.Lead.Text);
+        if (!counts && scan is not null && EvidenceBlocks.OutputBefore(scan, root.Findings.Min(f => f.Line)) is { } output)
+        {
+            // An exit report follows the failing command's output: the lines right above it.
+            return output;
+        }
         return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && !b.Lines.Any(l => l.Number == at)
             && (b.Lead.Number < at ? at - b.Lines[^1].Number <= 60 : counts && b.Lead.Number - at <= 20));
     }

@@ -30,6 +30,9 @@ public sealed record DiagnosisOptions
     /// <summary>Lines of a block shown together when a block of lines is the evidence.</summary>
     public int BlockLines { get; init; } = 8;
 
+    /// <summary>Blocks after the best two shown by their lead line.</summary>
+    public int OtherBlocks { get; init; } = 2;
+
     /// <summary>Evidence lines at most, cause and context together.</summary>
     public int MaxEvidence { get; init; } = 20;
 

@@ -81,6 +81,50 @@ public static class EvidenceBlocks
             .ToArray();
     }
 
+    /// <summary>
+    /// The output right before <paramref name="report"/> (an exit report such as
+    /// <c>make: *** [all] Error 2</c>), as a block: the failing command's last words. Null when
+    /// the lines before it were not kept or say nothing new.
+    /// </summary>
+    public static EvidenceBlock? OutputBefore(ScanResult scan, long report)
+    {
+        var known = KnownLines(scan);
+        List<LogLine>? first = null;
+        var lines = new List<LogLine>();
+        for (long n = report - 1; n > 0 && report - n <= ExitReach && known.TryGetValue(n, out var line); n--)
+        {
+            bool skip = line.Text.Trim().Length == 0 || line.Kind != LineKind.Content || scan.Familiar.Contains(n)
+                || LineScorer.IsWrapper(line.Text) || LineScorer.IsSummary(line.Text) || LineScorer.IsChatter(line.Text);
+            if (skip && lines.Count == 0)
+            {
+                continue;
+            }
+            if (skip || lines.Count >= ExitBlockLines || IsCommandEcho(line.Text))
+            {
+                if (lines.Any(l => LineScorer.Score(l.Text) > 0) || IsCommandEcho(line.Text))
+                {
+                    break;
+                }
+                // A paragraph with no error words ("done") is a step's last chatter: look one further up.
+                first ??= lines;
+                lines = [];
+                continue;
+            }
+            lines.Add(line);
+        }
+        if (!lines.Any(l => LineScorer.Score(l.Text) > 0))
+        {
+            lines = first ?? lines;
+        }
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+        lines.Reverse();
+        var lead = lines.OrderByDescending(l => LineScorer.Score(l.Text)).ThenBy(l => l.Number).First();
+        return new EvidenceBlock(lead, lines, 0, true);
+    }
+
     private static SortedDictionary<long, LogLine> KnownLines(ScanResult scan)
     {
         var known = new SortedDictionary<long, LogLine>();
@@ -90,6 +134,9 @@ public static class EvidenceBlocks
         }
         return known;
     }
+
+    // "$ make test": a shell or CI system echoing the command it is about to run.
+    private static bool IsCommandEcho(string text) => text.StartsWith("$ ", StringComparison.Ordinal);
 
     private static int StepOf(SortedDictionary<long, LogLine> known, long n) => known.TryGetValue(n, out var l) ? l.Step : int.MinValue;
 
@@ -108,13 +155,13 @@ public static class EvidenceBlocks
         var before = TailBeforeFailure(scan, log, 40).Where(l => l.Number < failure && failure - l.Number <= ExitReach).Reverse();
         foreach (var line in before)
         {
-            if (line.Text.StartsWith("$ ", StringComparison.Ordinal))
+            if (IsCommandEcho(line.Text))
             {
                 // The command's echo: output before it belongs to an earlier command.
                 break;
             }
             bool blank = line.Text.Trim().Length == 0;
-            if (block.Count == 0 && (blank || LineScorer.IsWrapper(line.Text) || scan.Familiar.Contains(line.Number)))
+            if (block.Count == 0 && (blank || LineScorer.IsWrapper(line.Text) || LineScorer.IsChatter(line.Text) || scan.Familiar.Contains(line.Number)))
             {
                 continue;
             }
@@ -136,7 +183,7 @@ public static class EvidenceBlocks
         // A block grows over the output lines around it, not over lines the passing log also
         // has, nor over a tool's informational lines ("[INFO] Compiling 60 source files").
         bool Attached(long n) => known.TryGetValue(n, out var l) && l.Step == step && l.Kind == LineKind.Content
-            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text);
+            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !IsCommandEcho(l.Text);
         for (int i = 0; i < GrowBefore && Attached(first - 1) && last - first + 1 < MaxBlockLines; i++)
         {
             first--;
@@ -149,7 +196,7 @@ public static class EvidenceBlocks
         for (long n = first; n <= last; n++)
         {
             if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0
-                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text)))
+                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text)) && !IsCommandEcho(line.Text))
             {
                 lines.Add(line);
             }
@@ -171,6 +218,11 @@ public static class EvidenceBlocks
         if (log.FailedStep is int s)
         {
             score += lead.Step == s ? 4 : -3;
+        }
+        if (lead.Step >= 0 && lead.Step < log.Steps.Count && log.Steps[lead.Step].Status == RunStatus.Passed)
+        {
+            // Output of a step that passed did not fail the job.
+            score -= 8;
         }
         if (lead.Number <= failure)
         {
