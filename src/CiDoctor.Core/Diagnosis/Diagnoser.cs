@@ -208,8 +208,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
 
     private static void AddBlock(EvidenceBuilder evidence, EvidenceBlock block, EvidenceRole role, int max)
     {
+        // The lead, then the lines nearest to it, the next one before the previous one: details
+        // follow a headline, and a summary follows the error it sums up.
         evidence.Add(block.Lead.Number, block.Lead.Text, role);
-        foreach (var line in block.Lines.Where(l => !Reports(l.Text)).Take(max))
+        long lead = block.Lead.Number;
+        var nearest = block.Lines
+            .Where(l => l.Number != lead && !Reports(l.Text))
+            .OrderBy(l => Math.Abs(l.Number - lead) * 2 - (l.Number > lead ? 1 : 0));
+        foreach (var line in nearest.Take(max))
         {
             evidence.Add(line.Number, line.Text, role);
         }

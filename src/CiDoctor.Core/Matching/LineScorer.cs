@@ -80,7 +80,7 @@ public static partial class LineScorer
     /// <summary>True for a tool's informational lines: "[INFO] …", "INFO: …", "make: Leaving directory …".</summary>
     public static bool IsChatter(string text) => Chatter().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*\.{8,}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Chatter();
 
     /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>

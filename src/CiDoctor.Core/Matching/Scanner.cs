@@ -36,13 +36,15 @@ public sealed class Scanner
             string text = line.Text;
             var kept = line with { Text = Finding.Cut(text) };
             hits.Clear();
-            if (line.Kind != LineKind.Echo)
-            {
-                _catalog.Match(text, hits);
-            }
+            _catalog.Match(text, hits);
             foreach (int p in hits)
             {
-                state.OnHit(_catalog.Patterns[p], text, kept);
+                var hit = _catalog.Patterns[p];
+                // A step's echoed script is configuration: it can show a factor, never a failure.
+                if (line.Kind != LineKind.Echo || hit.Role == PatternRole.Factor)
+                {
+                    state.OnHit(hit, text, kept);
+                }
             }
             state.CheckForwardContext(kept);
             bool candidate = Score(state, kept);
