@@ -202,7 +202,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             // An exit report follows the failing command's output: the lines right above it.
             return output;
         }
-        return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && !b.Lines.Any(l => l.Number == at)
+        return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && b.Lead.Number != at && !Reports(b.Lead.Text)
             && (b.Lead.Number < at ? at - b.Lines[^1].Number <= 60 : counts && b.Lead.Number - at <= 20));
     }
 

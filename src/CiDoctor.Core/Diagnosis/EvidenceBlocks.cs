@@ -71,15 +71,15 @@ public static class EvidenceBlocks
     }
 
     /// <summary>The last non-blank content lines before the failure report, in the failed step when known.</summary>
-    public static IReadOnlyList<LogLine> TailBeforeFailure(ScanResult scan, JobLog log, int count)
-    {
-        long failure = log.FailureLine ?? long.MaxValue;
-        IReadOnlyList<LogLine> source = log.FailedStep is int s && scan.StepTails.TryGetValue(s, out var tail) ? tail : scan.Tail;
-        return source
-            .Where(l => l.Kind == LineKind.Content && l.Number <= failure && l.Text.Trim().Length > 0)
+    public static IReadOnlyList<LogLine> TailBeforeFailure(ScanResult scan, JobLog log, int count) =>
+        FailedStepTail(scan, log)
+            .Where(l => l.Kind == LineKind.Content && l.Number <= (log.FailureLine ?? long.MaxValue) && l.Text.Trim().Length > 0)
             .TakeLast(count)
             .ToArray();
-    }
+
+    // The last lines of the failed step when known, else of the log; blank lines included.
+    private static IReadOnlyList<LogLine> FailedStepTail(ScanResult scan, JobLog log) =>
+        log.FailedStep is int s && scan.StepTails.TryGetValue(s, out var tail) ? tail : scan.Tail;
 
     /// <summary>
     /// The output right before <paramref name="report"/> (an exit report such as
@@ -152,7 +152,11 @@ public static class EvidenceBlocks
         {
             return block;
         }
-        var before = TailBeforeFailure(scan, log, 40).Where(l => l.Number < failure && failure - l.Number <= ExitReach).Reverse();
+        // Blank lines are passed over: a tool's last words often come as two short paragraphs
+        // ("Issues :-(" then a list, or an error then "Please check …").
+        var before = FailedStepTail(scan, log)
+            .Where(l => l.Kind == LineKind.Content && l.Number < failure && failure - l.Number <= ExitReach && l.Text.Trim().Length > 0)
+            .Reverse();
         foreach (var line in before)
         {
             if (IsCommandEcho(line.Text))
@@ -160,12 +164,11 @@ public static class EvidenceBlocks
                 // The command's echo: output before it belongs to an earlier command.
                 break;
             }
-            bool blank = line.Text.Trim().Length == 0;
-            if (block.Count == 0 && (blank || LineScorer.IsWrapper(line.Text) || LineScorer.IsChatter(line.Text) || scan.Familiar.Contains(line.Number)))
+            if (block.Count == 0 && (LineScorer.IsWrapper(line.Text) || LineScorer.IsChatter(line.Text) || scan.Familiar.Contains(line.Number)))
             {
                 continue;
             }
-            if (blank || block.Count >= ExitBlockLines || scan.Familiar.Contains(line.Number))
+            if (block.Count >= ExitBlockLines || scan.Familiar.Contains(line.Number))
             {
                 break;
             }
@@ -183,7 +186,8 @@ public static class EvidenceBlocks
         // A block grows over the output lines around it, not over lines the passing log also
         // has, nor over a tool's informational lines ("[INFO] Compiling 60 source files").
         bool Attached(long n) => known.TryGetValue(n, out var l) && l.Step == step && l.Kind == LineKind.Content
-            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !IsCommandEcho(l.Text);
+            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !IsCommandEcho(l.Text)
+            && !LineScorer.IsSummary(l.Text) && !LineScorer.IsWrapper(l.Text);
         for (int i = 0; i < GrowBefore && Attached(first - 1) && last - first + 1 < MaxBlockLines; i++)
         {
             first--;

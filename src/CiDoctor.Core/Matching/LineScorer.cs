@@ -77,10 +77,13 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|\bResult: FAIL\b|^\s*(?:FAILURES|ERRORS)!\s*$|^\s*FAIL\t|\.{4,} ?FAILURE \[|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Summary();
 
-    /// <summary>True for a tool's informational lines: "[INFO] …", "INFO: …", "make: Leaving directory …".</summary>
+    /// <summary>
+    /// True for a tool's informational lines: "[INFO] …", "INFO: …", "make: Leaving directory …",
+    /// progress dots, and tests reported as passed ("ok 3 …", "--- PASS: …", "test_x PASSED").
+    /// </summary>
     public static bool IsChatter(string text) => Chatter().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*\.{8,}", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*\.{8,}|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|PASSED|passed)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Chatter();
 
     /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>
