@@ -109,6 +109,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             return;
         }
+        if (root.Mode.Kind == "timeout" && root.Lead.Line > 0)
+        {
+            // A run stopped for taking too long: its last output shows where it hung.
+            foreach (var line in EvidenceBlocks.LastOutputBefore(scan, root.Lead.Line, 2))
+            {
+                evidence.Add(line.Number, line.Text, EvidenceRole.Context, "last output before the stop");
+            }
+        }
         foreach (var line in scan.Context.GetValueOrDefault(root.Mode.Id) ?? [])
         {
             evidence.Add(line.Line, line.Text, EvidenceRole.Context, line.Label);

@@ -94,7 +94,7 @@ public static class EvidenceBlocks
         for (long n = report - 1; n > 0 && report - n <= ExitReach && known.TryGetValue(n, out var line); n--)
         {
             bool skip = line.Text.Trim().Length == 0 || line.Kind != LineKind.Content || scan.Familiar.Contains(n)
-                || LineScorer.IsWrapper(line.Text) || LineScorer.IsSummary(line.Text) || LineScorer.IsChatter(line.Text);
+                || LineScorer.IsWrapper(line.Text) || LineScorer.IsSummary(line.Text) || LineScorer.IsChatter(line.Text) || LineScorer.IsProgress(line.Text);
             if (skip && lines.Count == 0)
             {
                 continue;
@@ -124,6 +124,13 @@ public static class EvidenceBlocks
         var lead = lines.OrderByDescending(l => LineScorer.Score(l.Text)).ThenBy(l => l.Number).First();
         return new EvidenceBlock(lead, lines, 0, true);
     }
+
+    /// <summary>The last kept output lines before <paramref name="line"/>, progress lines included: where a run that timed out stood.</summary>
+    public static IReadOnlyList<LogLine> LastOutputBefore(ScanResult scan, long line, int count) =>
+        KnownLines(scan).Values
+            .Where(l => l.Number < line && l.Kind == LineKind.Content && l.Text.Trim().Length > 0 && !scan.Familiar.Contains(l.Number))
+            .TakeLast(count)
+            .ToArray();
 
     private static SortedDictionary<long, LogLine> KnownLines(ScanResult scan)
     {
@@ -186,7 +193,7 @@ public static class EvidenceBlocks
         // A block grows over the output lines around it, not over lines the passing log also
         // has, nor over a tool's informational lines ("[INFO] Compiling 60 source files").
         bool Attached(long n) => known.TryGetValue(n, out var l) && l.Step == step && l.Kind == LineKind.Content
-            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !IsCommandEcho(l.Text)
+            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !LineScorer.IsProgress(l.Text) && !IsCommandEcho(l.Text)
             && !LineScorer.IsSummary(l.Text) && !LineScorer.IsWrapper(l.Text);
         for (int i = 0; i < GrowBefore && Attached(first - 1) && last - first + 1 < MaxBlockLines; i++)
         {
@@ -200,7 +207,8 @@ public static class EvidenceBlocks
         for (long n = first; n <= last; n++)
         {
             if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0
-                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text)) && !IsCommandEcho(line.Text))
+                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text) && !LineScorer.IsProgress(line.Text))
+                && !IsCommandEcho(line.Text))
             {
                 lines.Add(line);
             }

@@ -79,17 +79,26 @@ public static partial class LineScorer
 
     /// <summary>
     /// True for a tool's informational lines: "[INFO] …", "INFO: …", "make: Leaving directory …",
-    /// progress dots, and tests reported as passed ("ok 3 …", "--- PASS: …", "test_x PASSED").
+    /// and tests reported as passed ("ok 3 …", "--- PASS: …", "test_x PASSED").
     /// </summary>
     public static bool IsChatter(string text) => Chatter().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*\.{8,}|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|PASSED|passed)\s*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|PASSED|passed)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Chatter();
+
+    /// <summary>
+    /// True for progress lines of test runners ("........  [ 98%]", "....  63 / 242 ( 26%)"):
+    /// noise around a failure, though the last one shows where a hung run stopped.
+    /// </summary>
+    public static bool IsProgress(string text) => Progress().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*\.{8,}", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Progress();
 
     /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>
     public static bool IsWrapper(string text) => Wrapper().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code|errno|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code ELIFECYCLE|errno \d+|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wrapper();
 
     [GeneratedRegex(@"^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|error_reporting|errorprone|onerror|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]
