@@ -61,7 +61,7 @@ public static partial class LineScorer
         return Math.Max(score, 0);
     }
 
-    [GeneratedRegex(@"\b(?:error|ERROR|Error)(?:\[[A-Z]?\d+\])?(?::|\]| TS\d+| CS\d+| [A-Z]+\d{3,})|\[ERROR\]|\bFAIL(?:ED|URE)?\b|\bFailed\b|\bFailures?:|\b\w*(?:Exception|Error)\b(?::|$)|Traceback \(most recent|\bfatal:|\bFATAL\b|\bpanic:|\bpanicked at\b|Assertion(?:Error| failed)|\bnot ok \d|✗|✖|cannot find symbol|undefined reference|Segmentation fault", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:error|ERROR|Error)(?:\[[A-Z]?\d+\])?(?::|\]| TS\d+| CS\d+| [A-Z]+\d{3,})|\[ERROR\]|\bFAIL(?:ED|URE)?\b|\bFailed\b|\bFailures?:|(?:Exception|Error)(?::|$)|Traceback \(most recent|\bfatal:|\bFATAL\b|\bpanic:|\bpanicked at\b|Assertion(?:Error| failed)|\bnot ok \d|✗|✖|cannot find symbol|undefined reference|Segmentation fault", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Strong();
 
     [GeneratedRegex(@"(?i)\b(?:failed|failure|error|errors|exception|cannot|can't|could ?n[o']t|not found|undefined|denied|refused|timed? ?out|killed|unable to|no such|invalid|unresolved|missing|mismatch|unexpected|aborted?|expected)\b", RegexOptions.CultureInvariant, 1000)]
