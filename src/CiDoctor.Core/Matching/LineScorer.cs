@@ -67,8 +67,9 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?i)\b(?:failed|failure|error|errors|exception|cannot|can't|could ?n[o']t|not found|undefined|denied|refused|timed? ?out|killed|unable to|no such|invalid|unresolved|missing|mismatch|unexpected|aborted?|expected)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Medium();
 
-    // file.ext:12 or file.ext:[12,5] or (file.ext:12): a compiler or test pointing at a place.
-    [GeneratedRegex(@"[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))", RegexOptions.CultureInvariant, 1000)]
+    // file.ext:12 or file.ext:[12,5] or (file.ext:12): a compiler or test pointing at a place. The
+    // path starts after a separator, so a long path-like line costs linear time, not quadratic.
+    [GeneratedRegex(@"(?:^|[\s\[(:'""=])[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Location();
 
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
@@ -101,7 +102,7 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code ELIFECYCLE|errno \d+|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wrapper();
 
-    [GeneratedRegex(@"^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|error_reporting|errorprone|onerror|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?i)\b0 (?:failed|failures|errors?)\b|failures: 0, errors: 0|\bno (?:errors|failures)\b|errors?: 0\b|failed: 0\b|\bpassed\b.*\b0 failed|ignore[ds]? errors?|--no-fail|fail-fast|\berror_reporting\b|\berrorprone\b|\bonerror\b|_error\.|\.error\(|exception handling|warnings? as errors", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Success();
 
     [GeneratedRegex(@"(?i)\bwarn(?:ing)?\b|\bdeprecat|\bnotice\b|\bhint:|\binfo\b", RegexOptions.CultureInvariant, 1000)]

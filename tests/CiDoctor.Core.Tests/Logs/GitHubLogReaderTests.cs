@@ -31,4 +31,21 @@ public sealed class GitHubLogReaderTests
             ["Set up job", "Run actions/checkout@v4", "Run actions/setup-node@v4", "Run npm ci", "Run npm test", "Post job cleanup", "Complete job"],
             result.StepNames);
     }
+
+    [Fact]
+    public void Parse_RunHeader_EchoesTheScriptAndEndsAtEndgroup()
+    {
+        string log = "##[group]Run make test\n"
+            + "make test\n"
+            + "shell: /usr/bin/bash -e {0}\n"
+            + "##[endgroup]\n"
+            + "ok 1 parses\n"
+            + "##[error]Process completed with exit code 2.\n";
+
+        var result = LogTestKit.ReadText(log, "github");
+
+        Assert.Equal(LineKind.Echo, result.Lines[1].Kind);
+        Assert.Equal(LineKind.Echo, result.Lines[2].Kind);
+        Assert.Equal(LineKind.Content, result.Line("ok 1 parses").Kind);
+    }
 }

@@ -64,4 +64,29 @@ public sealed class TravisLogReaderTests
         Assert.Equal(1, result.Job.ExitCode);
         Assert.Equal(RunStatus.Failed, result.Job.Status);
     }
+
+    [Fact]
+    public void Parse_MultiLineCommandReport_FailsTheCommandsStepAtItsClosingLine()
+    {
+        string log = $"travis_time:start:aa\r{Clear}$ ./setup.sh\n"
+            + $"ready\ntravis_time:end:aa:start=1,finish=2,duration=1\r{Clear}\n"
+            + $"travis_time:start:bb\r{Clear}$ case \"$BUILD\" in\n"
+            + "  lint) make lint ;;\n"
+            + "esac\n"
+            + "lint: 2 problems\n"
+            + $"travis_time:end:bb:start=2,finish=3,duration=1\r{Clear}\n"
+            + "\u001b[31;1mThe command \"case \"$BUILD\" in\n"
+            + "  lint) make lint ;;\n"
+            + "esac\n"
+            + "\" exited with 2.\u001b[0m\n"
+            + "Done. Your build exited with 1.\n";
+
+        var result = LogTestKit.ReadText(log, "travis");
+
+        Assert.Equal(result.Line("\" exited with 2.").Number, result.Job.FailureLine);
+        Assert.Equal("case \"$BUILD\" in", result.Job.Steps[result.Job.FailedStep!.Value].Name);
+        Assert.Equal(2, result.Job.ExitCode);
+        // Travis stops at the first failing setup command: the step before it passed.
+        Assert.Equal(RunStatus.Passed, result.Job.Steps[0].Status);
+    }
 }
