@@ -207,7 +207,7 @@ public static class EvidenceBlocks
         for (long n = first; n <= last; n++)
         {
             if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0
-                && (scores.ContainsKey(n) || !familiar.Contains(n) && !LineScorer.IsChatter(line.Text) && !LineScorer.IsProgress(line.Text))
+                && (scores.ContainsKey(n) || line.Kind == LineKind.Content && !familiar.Contains(n) && !LineScorer.IsChatter(line.Text) && !LineScorer.IsProgress(line.Text))
                 && !IsCommandEcho(line.Text))
             {
                 lines.Add(line);

@@ -109,6 +109,7 @@ public sealed partial class TravisLogReader : ILogReader
             {
                 _reportedCommand = text["The command \"".Length..].Trim();
                 _reportLines = 0;
+                return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
             else if (_reportedCommand is not null && ++_reportLines <= 50)
             {
@@ -119,6 +120,8 @@ public sealed partial class TravisLogReader : ILogReader
                     _reportedCommand = null;
                     return new LogLine(number, text, CurrentStep, LineKind.Marker);
                 }
+                // Travis quoting the command back, not output.
+                return new LogLine(number, text, CurrentStep, LineKind.Echo);
             }
             var done = text.StartsWith("Done. ", StringComparison.Ordinal) ? Done().Match(text) : Match.Empty;
             if (done.Success)
