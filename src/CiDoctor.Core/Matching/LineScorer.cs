@@ -40,6 +40,11 @@ public static partial class LineScorer
         {
             score += 2;
         }
+        if (score == 0)
+        {
+            // The rest only lowers a score.
+            return 0;
+        }
         if (Wrapper().IsMatch(text))
         {
             // Exit reports say that something failed, not why.
@@ -50,11 +55,11 @@ public static partial class LineScorer
             // Counts and banners say how much failed; the lines that say what failed come earlier.
             score -= 3;
         }
-        if (Success().IsMatch(text))
+        if (score > 0 && Success().IsMatch(text))
         {
             score -= 6;
         }
-        if (Weak().IsMatch(text))
+        if (score > 0 && Weak().IsMatch(text))
         {
             score -= 2;
         }
