@@ -281,7 +281,10 @@ public static partial class CatalogLoader
                     continue;
                 }
                 bool ignoreCase = Bool(map, "ignoreCase");
-                if (regex is not null && PatternCompiler.TryCompile(regex, ignoreCase, out string? error) is null)
+                // Built-in regexes are compiled once, when the catalog is compiled for a scan (a
+                // bad one fails every test); compiling them here too cost a tenth of start-up.
+                if (regex is not null && !file.StartsWith("builtin:", StringComparison.Ordinal)
+                    && PatternCompiler.TryCompile(regex, ignoreCase, out string? error) is null)
                 {
                     Problem(Get(map, "regex")!, $"regex does not compile: {error}");
                     continue;
