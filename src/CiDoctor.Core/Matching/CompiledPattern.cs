@@ -29,7 +29,16 @@ internal sealed class CompiledPattern
 
     public PatternSpec Spec { get; }
 
-    public Regex? Regex { get; }
+    /// <summary>
+    /// The regex; the interpreter's at first, a compiled one once the pattern has run
+    /// <see cref="HotCalls"/> times in this process. Compiling all ~500 built-in regexes up front
+    /// would cost seconds of start-up; interpreting one that runs on thousands of long lines
+    /// (a Maven log's <c>Foo.java:[12,5]</c> errors) costs more than compiling it.
+    /// </summary>
+    public Regex? Regex { get; private set; }
+
+    private const int HotCalls = 256;
+    private int _calls;
 
     /// <summary>A literal every match contains, or null when the pattern must run on every line.</summary>
     public string? Anchor { get; }
@@ -48,6 +57,11 @@ internal sealed class CompiledPattern
         if (Regex is null)
         {
             return text.Contains(Spec.Literal!, Comparison);
+        }
+        if (++_calls == HotCalls && (Regex.Options & RegexOptions.NonBacktracking) == 0)
+        {
+            // Same pattern, options and timeout: the same answers, faster.
+            Regex = new Regex(Regex.ToString(), Regex.Options | RegexOptions.Compiled, Regex.MatchTimeout);
         }
         try
         {
