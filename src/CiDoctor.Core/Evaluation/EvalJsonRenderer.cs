@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using CiDoctor.Core.Reports;
 
 namespace CiDoctor.Core.Evaluation;
 
@@ -17,22 +17,7 @@ namespace CiDoctor.Core.Evaluation;
 /// </summary>
 public static class EvalJsonRenderer
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void Render(EvalReport report, TextWriter output)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            Write(w, report);
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
-    }
+    public static void Render(EvalReport report, TextWriter output) => JsonOutput.Write(output, w => Write(w, report));
 
     private static void Write(Utf8JsonWriter w, EvalReport report)
     {

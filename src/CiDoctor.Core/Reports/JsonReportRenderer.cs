@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CiDoctor.Core.Model;
 
@@ -7,24 +6,9 @@ namespace CiDoctor.Core.Reports;
 /// <summary>The JSON contract of DESIGN.md ("JSON output contract"), field for field.</summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public string Format => "json";
 
-    public void Render(RunReport report, TextWriter output)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            Write(w, report);
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
-    }
+    public void Render(RunReport report, TextWriter output) => JsonOutput.Write(output, w => Write(w, report));
 
     private static void Write(Utf8JsonWriter w, RunReport report)
     {
