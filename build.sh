@@ -15,6 +15,11 @@ dotnet restore CiDoctor.slnx >"$log" 2>&1 || { tail -20 "$log"; fail "restore fa
 dotnet format CiDoctor.slnx --verify-no-changes --no-restore >"$log" 2>&1 || { tail -20 "$log"; fail "dotnet format found changes to make (run: dotnet format CiDoctor.slnx)"; }
 dotnet build CiDoctor.slnx -c Release --no-restore >"$log" 2>&1 || { grep -E "error|Error" "$log" | sort -u | head -20; fail "build failed"; }
 
+# The score.py agreement tests need the labelled logs next to the repository; say so when they skip.
+if [ ! -d ../shared/eval/dev ] || ! command -v python3 >/dev/null; then
+  echo "note: ../shared/eval/dev or python3 not found: the score.py agreement tests are skipped"
+fi
+
 # Test projects run one after the other; each prints "Passed!/Failed!  - Failed: N, Passed: N, ...".
 dotnet test CiDoctor.slnx -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
