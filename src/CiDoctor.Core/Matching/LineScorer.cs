@@ -72,9 +72,10 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?i)\b(?:failed|failure|error|errors|exception|cannot|can't|could ?n[o']t|not found|undefined|denied|refused|timed? ?out|killed|unable to|no such|invalid|unresolved|missing|mismatch|unexpected|aborted?|expected)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Medium();
 
-    // file.ext:12 or file.ext:[12,5] or (file.ext:12): a compiler or test pointing at a place. The
+    // file.ext:12, file.ext:[12,5], (file.ext:12), "at line 12", "failed on line 696": a compiler
+    // or test pointing at a place. The
     // path starts after a separator, so a long path-like line costs linear time, not quadratic.
-    [GeneratedRegex(@"(?:^|[\s\[(:'""=])[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:^|[\s\[(:'""=])[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))|(?:\bat|\bon|,) line \d+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Location();
 
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
@@ -89,16 +90,16 @@ public static partial class LineScorer
     /// </summary>
     public static bool IsChatter(string text) => Chatter().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|OK|PASSED|passed)(?:\s*\([\d.]+m?s\))?\s*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|OK|PASSED|passed|done)(?:\s*\([\d.]+m?s\))?\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Chatter();
 
     /// <summary>
-    /// True for progress lines of test runners ("........  [ 98%]", "....  63 / 242 ( 26%)"):
+    /// True for progress lines ("........  [ 98%]", "....  63 / 242 ( 26%)", "Linting 'a.swift' (44/48)"):
     /// noise around a failure, though the last one shows where a hung run stopped.
     /// </summary>
     public static bool IsProgress(string text) => Progress().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*\.{8,}", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*\.{8,}|\(\d+/\d+\)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Progress();
 
     /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>

@@ -9,6 +9,7 @@ public class LineScorerTests
     [InlineData("src/parse.c:41:7: error: expected ';' before '}' token")]
     [InlineData("E       AssertionError: assert 80 == 8080")]
     [InlineData("java.lang.IllegalStateException: pool closed")]
+    [InlineData("store_SUITE:reconnect failed on line 195")]
     public void Score_ErrorsWithAPlaceOrAType_ScoreHigh(string line) =>
         Assert.True(LineScorer.Score(line) >= 4, $"{line}: {LineScorer.Score(line)}");
 
@@ -48,12 +49,18 @@ public class LineScorerTests
     [InlineData("--- PASS: TestParse (0.00s)")]
     [InlineData("ok 3 parses a footer")]
     [InlineData("test_config.py::test_defaults PASSED")]
+    [InlineData("Updating /build/logs/index.html ... done")]
     public void IsChatter_InformationalAndPassedLines(string line) => Assert.True(LineScorer.IsChatter(line));
 
     [Theory]
     [InlineData("Error: Cannot find module 'left-pad'")]
     [InlineData("not ok 2 parses a header")]
     public void IsChatter_NotForErrors(string line) => Assert.False(LineScorer.IsChatter(line));
+
+    [Theory]
+    [InlineData("..............................................  [ 98%]")]
+    [InlineData("Linting 'Schema.swift' (44/48)")]
+    public void IsProgress_ProgressLines(string line) => Assert.True(LineScorer.IsProgress(line));
 
     [Fact]
     public void Score_LongPathLikeLine_IsQuick()
