@@ -66,7 +66,7 @@ public static partial class LineScorer
         return Math.Max(score, 0);
     }
 
-    [GeneratedRegex(@"\b(?:error|ERROR|Error)(?:\[[A-Z]?\d+\])?(?::|\]| TS\d+| CS\d+| [A-Z]+\d{3,})|\[ERROR\]|\bFAIL(?:ED|URE)?\b|\bFailed\b|\bFailures?:|(?:Exception|Error)(?::|$)|Traceback \(most recent|\bfatal:|\bFATAL\b|\bpanic:|\bpanicked at\b|Assertion(?:Error| failed)|\bnot ok \d|✗|✖|cannot find symbol|undefined reference|Segmentation fault", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:error|ERROR|Error)(?:\[[A-Z]?\d+\])?(?::|\]| TS\d+| CS\d+| [A-Z]+\d{3,})|\[ERROR\]|\bFAIL(?:ED|URE)?\b|\bFailed\b|\bFailures?:|(?:Exception|Error)(?::|$)|Traceback \(most recent|\bfatal:|\bFATAL\b|\bpanic:|\bpanicked at\b|Assertion(?:Error| failed)|\bnot ok \d|✗|✖|^\s*\[-\]\s|cannot find symbol|undefined reference|Segmentation fault", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Strong();
 
     [GeneratedRegex(@"(?i)\b(?:failed|failure|error|errors|exception|cannot|can't|could ?n[o']t|not found|undefined|denied|refused|timed? ?out|killed|unable to|no such|invalid|unresolved|missing|mismatch|unexpected|aborted?|expected)\b", RegexOptions.CultureInvariant, 1000)]
@@ -81,7 +81,7 @@ public static partial class LineScorer
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
     public static bool IsSummary(string text) => Summary().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^Test suite \S+: FAIL\s*$|\bResult: FAIL\b|^\s*(?:FAILURES|ERRORS)!\s*$|^\s*FAIL\t|\.{4,} ?FAILURE \[|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:passed|failed|skipped|total):? \d+,.*\b(?:passed|failed|skipped|total):? \d+|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^Test suite \S+: FAIL\s*$|\bResult: FAIL\b|^\s*(?:FAILURES|ERRORS)!\s*$|^\s*FAIL\t|\.{4,} ?FAILURE \[|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Summary();
 
     /// <summary>

@@ -10,6 +10,7 @@ public class LineScorerTests
     [InlineData("E       AssertionError: assert 80 == 8080")]
     [InlineData("java.lang.IllegalStateException: pool closed")]
     [InlineData("store_SUITE:reconnect failed on line 195")]
+    [InlineData("    [-] returns the cached value -> Expected 2, but got 3.")]
     public void Score_ErrorsWithAPlaceOrAType_ScoreHigh(string line) =>
         Assert.True(LineScorer.Score(line) >= 4, $"{line}: {LineScorer.Score(line)}");
 
@@ -31,6 +32,8 @@ public class LineScorerTests
     [InlineData("BUILD FAILED in 11m 38s")]
     [InlineData("FAIL\tgithub.com/acme/api/store\t0.638s")]
     [InlineData("Result: FAIL")]
+    [InlineData("passed 79, failed 4, total 83")]
+    [InlineData("Tests Passed: 996, Failed: 9, Skipped: 12")]
     public void IsSummary_CountsAndBanners(string line) => Assert.True(LineScorer.IsSummary(line));
 
     [Theory]
