@@ -39,12 +39,7 @@ public static class EvalJsonRenderer
             w.WriteNumber(key, count);
         }
         w.WriteEndObject();
-        w.WriteStartArray("errors");
-        foreach (string e in report.Errors)
-        {
-            w.WriteStringValue(e);
-        }
-        w.WriteEndArray();
+        JsonOutput.WriteStrings(w, "errors", report.Errors);
         w.WriteStartArray("results");
         foreach (var r in report.Results)
         {

@@ -25,4 +25,15 @@ public static class JsonOutput
         output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         output.Write('\n');
     }
+
+    /// <summary>Writes <c>"name": [ "a", "b" ]</c>.</summary>
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            w.WriteStringValue(value);
+        }
+        w.WriteEndArray();
+    }
 }

@@ -14,12 +14,7 @@ public sealed class JsonReportRenderer : IReportRenderer
     {
         w.WriteStartObject();
         w.WriteNumber("schemaVersion", RunReport.SchemaVersion);
-        w.WriteStartArray("sources");
-        foreach (string s in report.Sources)
-        {
-            w.WriteStringValue(s);
-        }
-        w.WriteEndArray();
+        JsonOutput.WriteStrings(w, "sources", report.Sources);
         WriteRun(w, report.Run);
         var s2 = report.Summary;
         w.WriteStartObject("summary");
@@ -122,12 +117,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         w.WriteString("title", rc.Title);
         w.WriteNumber("confidence", Math.Round(rc.Confidence, 2));
         w.WriteString("explanation", rc.Explanation);
-        w.WriteStartArray("factors");
-        foreach (string f in rc.Factors)
-        {
-            w.WriteStringValue(f);
-        }
-        w.WriteEndArray();
+        JsonOutput.WriteStrings(w, "factors", rc.Factors);
         w.WriteStartArray("actions");
         foreach (var a in rc.Actions)
         {
