@@ -7,7 +7,7 @@ namespace CiDoctor.Benchmarks;
 /// <summary>Where the suites find their inputs: generated logs in memory, the repository's samples.</summary>
 public static class Inputs
 {
-    /// <summary>Lines of the generated scanner log (about 8 MB of text).</summary>
+    /// <summary>Lines of the generated logs of the reader, scanner and ranking suites.</summary>
     public const int ScanLines = 100_000;
 
     /// <summary>A log source over bytes held in memory (no disk in the measurement).</summary>
