@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using CiDoctor.Benchmarks;
+
+// The suites of docs/PERFORMANCE.md; see benchmarks/README.md. Run by hand, never in CI:
+//   dotnet run -c Release --project benchmarks/CiDoctor.Benchmarks -- --filter '*'
+var suites = new List<Type>
+{
+    typeof(ReaderBenchmarks),
+    typeof(ScannerBenchmarks),
+    typeof(RankingBenchmarks),
+    typeof(RenderBenchmarks),
+};
+if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BigLogBenchmarks.Variable)))
+{
+    suites.Add(typeof(BigLogBenchmarks));
+}
+BenchmarkSwitcher.FromTypes([.. suites]).Run(args);
