@@ -11,6 +11,7 @@ internal sealed class CompiledPattern
     public CompiledPattern(PatternSpec spec, bool trusted = true)
     {
         Spec = spec;
+        _trusted = trusted;
         if (spec.Literal is not null)
         {
             Anchor = spec.Literal;
@@ -18,27 +19,33 @@ internal sealed class CompiledPattern
             Comparison = spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             return;
         }
-        Regex = PatternCompiler.TryCompile(spec.Regex!, spec.IgnoreCase, out string? error, trusted)
-            ?? throw new CiDoctorException($"regex '{spec.Regex}' does not compile: {error}");
         string? anchor = RegexAnchor.Extract(spec.Regex!);
         // Anchors shorter than 3 characters would match almost every line; run the regex instead.
         Anchor = anchor is { Length: >= 3 } ? anchor : null;
         AnchorIgnoreCase = spec.IgnoreCase || spec.Regex!.Contains("(?i", StringComparison.Ordinal);
-        HasCaptures = Regex.GetGroupNames().Any(n => !int.TryParse(n, out _));
+        // Named groups; lookbehinds "(?<=" and "(?<!" are refused when the catalog is loaded.
+        HasCaptures = spec.Regex!.Contains("(?<", StringComparison.Ordinal) || spec.Regex.Contains("(?'", StringComparison.Ordinal);
     }
 
     public PatternSpec Spec { get; }
 
     /// <summary>
-    /// The regex; the interpreter's at first, a compiled one once the pattern has run
-    /// <see cref="HotCalls"/> times in this process. Compiling all ~500 built-in regexes up front
-    /// would cost seconds of start-up; interpreting one that runs on thousands of long lines
-    /// (a Maven log's <c>Foo.java:[12,5]</c> errors) costs more than compiling it.
+    /// The regex, built the first time its anchor is found in a line: most patterns never fire on
+    /// a given log, and building ~500 regexes up front was a third of a small log's start-up. It
+    /// is the interpreter's at first, a compiled one once the pattern has run <see cref="HotCalls"/>
+    /// times in this process: interpreting one that runs on thousands of long lines (a Maven
+    /// log's <c>Foo.java:[12,5]</c> errors) costs more than compiling it.
     /// </summary>
-    public Regex? Regex { get; private set; }
+    public Regex? Regex => Spec.Regex is null ? null : _regex ??= Build();
 
     private const int HotCalls = 256;
+    private readonly bool _trusted;
+    private Regex? _regex;
     private int _calls;
+
+    private Regex Build() =>
+        PatternCompiler.TryCompile(Spec.Regex!, Spec.IgnoreCase, out string? error, _trusted)
+            ?? throw new CiDoctorException($"regex '{Spec.Regex}' does not compile: {error}");
 
     /// <summary>A literal every match contains, or null when the pattern must run on every line.</summary>
     public string? Anchor { get; }
@@ -50,22 +57,23 @@ internal sealed class CompiledPattern
     public bool HasCaptures { get; }
 
     /// <summary>True when a literal pattern is fully decided by its anchor being present.</summary>
-    public bool IsLiteral => Regex is null;
+    public bool IsLiteral => Spec.Regex is null;
 
     public bool IsMatch(string text)
     {
-        if (Regex is null)
+        var regex = Regex;
+        if (regex is null)
         {
             return text.Contains(Spec.Literal!, Comparison);
         }
-        if (++_calls == HotCalls && (Regex.Options & RegexOptions.NonBacktracking) == 0)
+        if (++_calls == HotCalls && (regex.Options & RegexOptions.NonBacktracking) == 0)
         {
             // Same pattern, options and timeout: the same answers, faster.
-            Regex = new Regex(Regex.ToString(), Regex.Options | RegexOptions.Compiled, Regex.MatchTimeout);
+            _regex = regex = new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
         }
         try
         {
-            return Regex.IsMatch(text);
+            return regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
