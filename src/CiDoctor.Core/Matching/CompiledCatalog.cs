@@ -63,7 +63,7 @@ public sealed class CompiledCatalog
         }
         _patternsByLiteral = byLiteral.Select(l => l.ToArray()).ToArray();
         _unanchored = unanchored.ToArray();
-        _prefilter = (prefilter ?? (l => new SearchValuesPrefilter(l)))(literals);
+        _prefilter = (prefilter ?? (l => new FingerprintPrefilter(l)))(literals);
         _seen = new int[patterns.Count];
     }
 
@@ -113,6 +113,9 @@ public sealed class CompiledCatalog
                 hits.Add(p);
             }
         }
+        // In catalog order, whatever order the prefilter found the literals in: when several
+        // signals of a mode match a line, the first one listed makes the finding (and its captures).
+        hits.Sort();
     }
 }
 
