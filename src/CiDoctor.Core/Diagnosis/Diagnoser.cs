@@ -21,13 +21,13 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         var ranked = new ModeRanker(_options).Rank(catalog, findings, counts, job.Log);
         var status = StatusOf(job, ranked);
         var noise = Noise(findings);
-        var facts = Facts(job, ranked);
+        var root = ranked.FirstOrDefault(r => !r.Incidental);
+        var facts = Facts(job, ranked, root);
         if (status is RunStatus.Passed or RunStatus.Skipped)
         {
             return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise, facts);
         }
 
-        var root = ranked.FirstOrDefault(r => !r.Incidental);
         var evidence = new EvidenceBuilder(_options.MaxEvidence);
         evidence.Exclude(noise.Select(n => n.Line));
         // Lines the passing log also has explain nothing about this failure.
@@ -147,7 +147,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             AddBlock(evidence, own, EvidenceRole.Context, _options.BlockLines);
         }
-        foreach (var block in blocks.Where(b => b.Score > 0 && !Reports(b.Lead.Text)).Take(3))
+        foreach (var block in blocks.Where(b => b.Score > 0 && !LineScorer.IsReport(b.Lead.Text)).Take(3))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
         }
@@ -178,7 +178,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         }
         AddBlock(evidence, first, EvidenceRole.Cause, _options.BlockLines);
         // Other candidates by their lead line only: a reader opens them if the first is wrong.
-        foreach (var block in blocks.Skip(2).Where(b => b.Score > 0 && !Reports(b.Lead.Text)).Take(_options.OtherBlocks))
+        foreach (var block in blocks.Skip(2).Where(b => b.Score > 0 && !LineScorer.IsReport(b.Lead.Text)).Take(_options.OtherBlocks))
         {
             evidence.Add(block.Lead.Number, block.Lead.Text, EvidenceRole.Context);
         }
@@ -190,14 +190,14 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     {
         var fresh = root.Findings.Where(f => !f.Familiar).ToList();
         var pool = fresh.Count > 0 ? fresh : root.Findings.ToList();
-        var telling = pool.Where(f => !Reports(f.Text)).ToList();
+        var telling = pool.Where(f => !LineScorer.IsReport(f.Text)).ToList();
         return telling.Count > 0 ? telling : pool;
     }
 
     // A mode whose lines only report a failure (an exit code, a build tool's banner, a test
     // runner's counts) explains nothing by itself.
     private bool ReportsOnly(RankedMode root) =>
-        root.Lead.Line > 0 && root.Findings.Take(_options.CauseLines).All(f => Reports(f.Text));
+        root.Lead.Line > 0 && root.Findings.Take(_options.CauseLines).All(f => LineScorer.IsReport(f.Text));
 
     // The best other block near the root's line in its step: the failures above an exit line, or
     // the details a test runner prints right after its counts.
@@ -210,7 +210,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             // An exit report follows the failing command's output: the lines right above it.
             return output;
         }
-        return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && b.Lead.Number != at && !Reports(b.Lead.Text)
+        return blocks.FirstOrDefault(b => b.Lead.Step == root.Lead.Step && b.Lead.Number != at && !LineScorer.IsReport(b.Lead.Text)
             && (b.Lead.Number < at ? at - b.Lines[^1].Number <= 60 : counts && b.Lead.Number - at <= 20));
     }
 
@@ -221,7 +221,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         evidence.Add(block.Lead.Number, block.Lead.Text, role);
         long lead = block.Lead.Number;
         var nearest = block.Lines
-            .Where(l => l.Number != lead && !Reports(l.Text))
+            .Where(l => l.Number != lead && !LineScorer.IsReport(l.Text))
             .OrderBy(l => Math.Abs(l.Number - lead) * 2 - (l.Number > lead ? 1 : 0));
         foreach (var line in nearest.Take(max))
         {
@@ -229,8 +229,6 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         }
     }
 
-    // Counts and exit reports: they say that something failed, the other lines say what.
-    private static bool Reports(string text) => LineScorer.IsWrapper(text) || LineScorer.IsSummary(text);
 
     private RootCause RootCauseOf(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
     {
@@ -300,7 +298,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     private static int? ExitCode(JobEvidence job) =>
         job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.ExitCode ?? job.Log?.ExitCode;
 
-    private static JobFacts Facts(JobEvidence job, IReadOnlyList<RankedMode> ranked)
+    private static JobFacts Facts(JobEvidence job, IReadOnlyList<RankedMode> ranked, RankedMode? root)
     {
         var warnings = new List<string>();
         if (job.Log is { LongLines: > 0 } log)
@@ -311,7 +309,6 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             warnings.Add("the log is not valid UTF-8; invalid bytes were replaced");
         }
-        var root = ranked.FirstOrDefault(r => !r.Incidental);
         var others = ranked.Where(r => !ReferenceEquals(r, root))
             .Select(r => new FindingSummary(r.Mode.Id, r.Mode.Title, r.Mode.Kind, r.Mode.Origin, r.Lead.Line, r.Count))
             .ToArray();

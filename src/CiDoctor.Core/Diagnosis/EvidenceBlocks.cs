@@ -38,7 +38,7 @@ public static class EvidenceBlocks
     public static IReadOnlyList<EvidenceBlock> Rank(ScanResult scan, JobLog log)
     {
         long failure = log.FailureLine ?? log.LineCount + 1;
-        var known = KnownLines(scan);
+        var known = scan.Kept;
         var scores = new Dictionary<long, ScoredLine>();
         foreach (var c in scan.Candidates)
         {
@@ -88,13 +88,13 @@ public static class EvidenceBlocks
     /// </summary>
     public static EvidenceBlock? OutputBefore(ScanResult scan, long report)
     {
-        var known = KnownLines(scan);
+        var known = scan.Kept;
         List<LogLine>? first = null;
         var lines = new List<LogLine>();
         for (long n = report - 1; n > 0 && report - n <= ExitReach && known.TryGetValue(n, out var line); n--)
         {
             bool skip = line.Text.Trim().Length == 0 || line.Kind != LineKind.Content || scan.Familiar.Contains(n)
-                || LineScorer.IsWrapper(line.Text) || LineScorer.IsSummary(line.Text) || LineScorer.IsChatter(line.Text) || LineScorer.IsProgress(line.Text);
+                || LineScorer.IsReport(line.Text) || LineScorer.IsChatter(line.Text) || LineScorer.IsProgress(line.Text);
             if (skip && lines.Count == 0)
             {
                 continue;
@@ -127,22 +127,13 @@ public static class EvidenceBlocks
 
     /// <summary>The last kept output lines before <paramref name="line"/>, progress lines included: where a run that timed out stood.</summary>
     public static IReadOnlyList<LogLine> LastOutputBefore(ScanResult scan, long line, int count) =>
-        KnownLines(scan).Values
+        scan.Kept.Values
             .Where(l => l.Number < line && l.Kind == LineKind.Content && l.Text.Trim().Length > 0 && !scan.Familiar.Contains(l.Number))
             .TakeLast(count)
             .ToArray();
 
-    private static SortedDictionary<long, LogLine> KnownLines(ScanResult scan)
-    {
-        var known = new SortedDictionary<long, LogLine>();
-        foreach (var line in scan.Nearby.Concat(scan.StepTails.Values.SelectMany(t => t)).Concat(scan.Tail))
-        {
-            known.TryAdd(line.Number, line);
-        }
-        return known;
-    }
-
-    // "$ make test": a shell or CI system echoing the command it is about to run.
+    // "$ make test": a shell or CI system echoing the command it is about to run; output before
+    // it belongs to an earlier command.
     private static bool IsCommandEcho(string text) => text.StartsWith("$ ", StringComparison.Ordinal);
 
     private static int StepOf(SortedDictionary<long, LogLine> known, long n) => known.TryGetValue(n, out var l) ? l.Step : int.MinValue;
@@ -193,8 +184,7 @@ public static class EvidenceBlocks
         // A block grows over the output lines around it, not over lines the passing log also
         // has, nor over a tool's informational lines ("[INFO] Compiling 60 source files").
         bool Attached(long n) => known.TryGetValue(n, out var l) && l.Step == step && l.Kind == LineKind.Content
-            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsChatter(l.Text) && !LineScorer.IsProgress(l.Text) && !IsCommandEcho(l.Text)
-            && !LineScorer.IsSummary(l.Text) && !LineScorer.IsWrapper(l.Text);
+            && l.Text.Trim().Length > 0 && !familiar.Contains(n) && !LineScorer.IsBackground(l.Text) && !LineScorer.IsReport(l.Text);
         for (int i = 0; i < GrowBefore && Attached(first - 1) && last - first + 1 < MaxBlockLines; i++)
         {
             first--;
@@ -207,8 +197,8 @@ public static class EvidenceBlocks
         for (long n = first; n <= last; n++)
         {
             if (known.TryGetValue(n, out var line) && line.Text.Trim().Length > 0
-                && (scores.ContainsKey(n) || line.Kind == LineKind.Content && !familiar.Contains(n) && !LineScorer.IsChatter(line.Text) && !LineScorer.IsProgress(line.Text))
-                && !IsCommandEcho(line.Text))
+                && !IsCommandEcho(line.Text)
+                && (scores.ContainsKey(n) || line.Kind == LineKind.Content && !familiar.Contains(n) && !LineScorer.IsBackground(line.Text)))
             {
                 lines.Add(line);
             }
@@ -220,7 +210,7 @@ public static class EvidenceBlocks
         bool beforeExit = seeds.Any(exitBlock.Contains);
 
         double score = best + Math.Min(3, (scored.Count - 1) * 0.5);
-        bool summary = lines.Any(l => LineScorer.IsSummary(l.Text) || LineScorer.IsWrapper(l.Text));
+        bool summary = lines.Any(l => LineScorer.IsReport(l.Text));
         if (beforeExit && !summary)
         {
             // The failing command's last output: what the person reading the log looks at first,

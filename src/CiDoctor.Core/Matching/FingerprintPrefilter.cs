@@ -5,7 +5,8 @@ namespace CiDoctor.Core.Matching;
 /// characters (ASCII letters folded to lower case), and a bit table of those hashes (2^20 bits,
 /// 128 KiB) is checked at each position of the line; only where a bit is set are the literals
 /// of that bucket compared in place. The cost per character is a hash and a bit test, whatever
-/// the number of literals, where <see cref="SearchValuesPrefilter"/> slows down as the set grows.
+/// the number of literals, where .NET's <c>SearchValues&lt;string&gt;</c> slows down as the set grows
+/// (docs/PERFORMANCE.md).
 /// Literals shorter than three characters are looked for one by one (there are few).
 /// </summary>
 public sealed class FingerprintPrefilter : ILiteralPrefilter

@@ -78,6 +78,15 @@ public static partial class LineScorer
     [GeneratedRegex(@"(?:^|[\s\[(:'""=])[\w./\\-]+\.[A-Za-z]{1,6}(?::\d+|:\[\d+,\d+\]|\(\d+(?:,\d+)?\))|(?:\bat|\bon|,) line \d+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Location();
 
+    /// <summary>
+    /// True for lines that only report that something failed (exit reports, counts, banners):
+    /// they say that, the other lines say what.
+    /// </summary>
+    public static bool IsReport(string text) => IsWrapper(text) || IsSummary(text);
+
+    /// <summary>True for lines around a failure that never explain it: chatter, progress, command echoes.</summary>
+    public static bool IsBackground(string text) => IsChatter(text) || IsProgress(text) || text.StartsWith("$ ", StringComparison.Ordinal);
+
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
     public static bool IsSummary(string text) => Summary().IsMatch(text);
 

@@ -34,6 +34,21 @@ public sealed class ScanResult
 
     /// <summary>The last lines of the log.</summary>
     public required IReadOnlyList<LogLine> Tail { get; init; }
+
+    private SortedDictionary<long, LogLine>? _kept;
+
+    /// <summary>Every kept line (nearby, step tails, tail) by number; built on first use.</summary>
+    public SortedDictionary<long, LogLine> Kept => _kept ??= KeepAll();
+
+    private SortedDictionary<long, LogLine> KeepAll()
+    {
+        var kept = new SortedDictionary<long, LogLine>();
+        foreach (var line in Nearby.Concat(StepTails.Values.SelectMany(t => t)).Concat(Tail))
+        {
+            kept.TryAdd(line.Number, line);
+        }
+        return kept;
+    }
 }
 
 /// <summary>A line kept as context: its number, text and the label of the pattern that found it.</summary>
