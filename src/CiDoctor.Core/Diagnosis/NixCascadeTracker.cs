@@ -26,6 +26,8 @@ public sealed partial class NixCascadeTracker : ILineObserver
     /// <summary>Store paths of derivations whose builder failed, in log order.</summary>
     public IReadOnlyList<string> FailedBuilders => _failedBuilders;
 
+    public IReadOnlyList<string> Markers => [".drv", "dependency failed"];
+
     public void Observe(in LogLine line)
     {
         string text = line.Text;

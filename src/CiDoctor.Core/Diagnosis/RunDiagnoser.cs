@@ -48,7 +48,7 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
             using var session = new LogReadSession(job.Log, _options.Ci);
             var compiled = Compiled(session.Reader.Ci);
             var scanner = new Scanner(compiled, _options.Scanner, _baseline, [cascades]);
-            scan = scanner.Scan(session.ReadLines());
+            scan = scanner.Scan(session);
             log = session.Result;
         }
         var annotations = AnnotationFindings(job.Meta);

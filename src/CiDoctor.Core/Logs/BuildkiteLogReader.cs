@@ -60,6 +60,12 @@ public sealed partial class BuildkiteLogReader : ILogReader
 
         public override string Ci => "buildkite";
 
+        public override IReadOnlyList<string> Markers => ["~~~ ", "--- ", "+++ ", "^^^ +++", "🚨 Error: ", "user command error: "];
+
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
+
+        public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
+
         public override LogLine Parse(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);

@@ -76,6 +76,18 @@ public sealed partial class ForgejoLogReader : ILogReader
 
         public override string Ci => "forgejo";
 
+        public override IReadOnlyList<string> Markers =>
+        [
+            "⭐ Run ", "✅  ", "❌  ", "🏁  Job ", "exitcode '", "Cleaning up container for job ",
+            "The runner cancelled the job because it exceeds the maximum run time", "##[group]", "##[endgroup]", "::group::", "::endgroup::",
+        ];
+
+        // Before the first step any non-empty line starts "Set up job"; until act CLI's prefix is
+        // known, a line that may hold it ("[workflow/job]") is parsed.
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => StepCount > 0 && (_cliPrefix is not null || !raw.Contains((byte)'['));
+
+        public override string PlainText(string raw) => CleanLine(raw);
+
         public override LogLine Parse(long number, string raw)
         {
             string text = CleanLine(raw);

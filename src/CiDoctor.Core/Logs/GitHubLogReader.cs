@@ -55,6 +55,15 @@ public sealed partial class GitHubLogReader : ILogReader
 
         public override string Ci => "github";
 
+        public override IReadOnlyList<string> Markers => ["##[", "Post job cleanup.", "Cleaning up orphan processes"];
+
+        // Before the first step, any non-empty line starts "Set up job".
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => _sawSetup || CurrentStep >= 0;
+
+        public override LineKind QuietKind => _inRunHeader ? LineKind.Echo : LineKind.Content;
+
+        public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
+
         public override LogLine Parse(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);

@@ -110,6 +110,15 @@ public sealed partial class JenkinsLogReader : ILogReader
 
         public override string Ci => "jenkins";
 
+        public override IReadOnlyList<string> Markers =>
+            ["[Pipeline] ", "] $ ", ">exit ", "Stage \"", "script returned exit code ", "Build step '", "Finished: "];
+
+        // Console notes are removed with their content: a line with one is parsed.
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => !raw.Contains((byte)0x1b) || raw.IndexOf("\u001b[8mha:"u8) < 0;
+
+        // The first line, always parsed, sets the clock.
+        public override string PlainText(string raw) => JenkinsConsoleText.Clean(raw, _clock ?? false);
+
         public override LogLine Parse(long number, string raw)
         {
             _clock ??= JenkinsConsoleText.StartsWithClock(raw);

@@ -159,7 +159,7 @@ public sealed class LineSplitter : IDisposable
     public void Dispose() => _stream.Dispose();
 
     /// <summary>Replaces invalid bytes with U+FFFD and counts them.</summary>
-    private sealed class CountingFallback : DecoderFallback
+    internal sealed class CountingFallback : DecoderFallback
     {
         public int Count;
 

@@ -42,6 +42,42 @@ public abstract partial class LogParser
     /// <summary>Parses one raw line (no line end). Lines arrive in order, numbered from 1.</summary>
     public abstract LogLine Parse(long number, string raw);
 
+    // The fast path (docs/DECISIONS.md "Quiet lines"): most lines of a big log hold nothing any
+    // reader, catalog mode or scorer reacts to. A format that lists its markers lets the reader
+    // skip parsing such lines; each member below is a promise checked by the reader's tests
+    // against parsing every line.
+
+    /// <summary>
+    /// Literals whose presence in a line may make <see cref="Parse"/> do more than the plain rule
+    /// (headers, markers, exit reports); null when the format has no fast path.
+    /// </summary>
+    public virtual IReadOnlyList<string>? Markers => null;
+
+    /// <summary>
+    /// True when, in the current state, a line of printable ASCII (<paramref name="raw"/>, ANSI
+    /// escapes kept) that contains none of the <see cref="Markers"/> would be parsed plainly:
+    /// <see cref="Parse"/> would return its <see cref="PlainText"/> with <see cref="QuietStep"/>
+    /// and <see cref="QuietKind"/>, changing nothing but what <see cref="OnQuietLines"/> changes.
+    /// </summary>
+    public virtual bool CanSkip(ReadOnlySpan<byte> raw) => false;
+
+    /// <summary>The step a plainly parsed line belongs to.</summary>
+    public virtual int QuietStep => CurrentStep;
+
+    /// <summary>The kind of a plainly parsed line.</summary>
+    public virtual LineKind QuietKind => LineKind.Content;
+
+    /// <summary>
+    /// The text of a plainly parsed line. It may be asked later, after other lines were parsed,
+    /// so it must not depend on state that changes after the first line.
+    /// </summary>
+    public virtual string PlainText(string raw) => raw;
+
+    /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> were skipped as plain: do what parsing them would have done.</summary>
+    public virtual void OnQuietLines(long first, long last)
+    {
+    }
+
     /// <summary>The job facts after the last line.</summary>
     public JobLog Complete(long lineCount, long longLines, bool invalidUtf8)
     {

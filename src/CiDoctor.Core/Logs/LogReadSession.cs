@@ -10,7 +10,8 @@ namespace CiDoctor.Core.Logs;
 /// </summary>
 public sealed class LogReadSession : IDisposable
 {
-    private readonly LineSplitter _splitter;
+    private readonly Stream _stream;
+    private readonly byte[] _head;
     private readonly LogParser _parser;
     private readonly SecretMasker _masker = new();
     private JobLog? _result;
@@ -21,7 +22,8 @@ public sealed class LogReadSession : IDisposable
         var (stream, head) = source.Open();
         Reader = ci is null ? LogReaders.Detect(HeadLines(head)) : LogReaders.Find(ci)
             ?? throw new CiDoctorException($"unknown CI system '{ci}'; use one of: {string.Join(", ", Names.CiSystems)}");
-        _splitter = new LineSplitter(stream);
+        _stream = stream;
+        _head = head;
         _parser = Reader.CreateParser();
         _parser.SourceName = source.Name;
     }
@@ -36,13 +38,30 @@ public sealed class LogReadSession : IDisposable
     /// <summary>The parsed lines, in order. Enumerate once.</summary>
     public IEnumerable<LogLine> ReadLines()
     {
-        while (_splitter.TryReadLine(out string raw))
+        using var splitter = new LineSplitter(_stream);
+        while (splitter.TryReadLine(out string raw))
         {
-            var line = _parser.Parse(_splitter.LineNumber, raw);
+            var line = _parser.Parse(splitter.LineNumber, raw);
             string masked = _masker.MaskLine(line.Text);
             yield return ReferenceEquals(masked, line.Text) ? line : line with { Text = masked };
         }
-        _result = _parser.Complete(_splitter.LineNumber, _splitter.LongLines, _splitter.InvalidUtf8);
+        _result = _parser.Complete(splitter.LineNumber, splitter.LongLines, splitter.InvalidUtf8);
+    }
+
+    /// <summary>True when the format lets <see cref="FastLineReader"/> skip quiet lines.</summary>
+    public bool CanSkipLines => _parser.Markers is not null;
+
+    /// <summary>
+    /// Reads the log with <see cref="FastLineReader"/> (only when <see cref="CanSkipLines"/>):
+    /// <paramref name="start"/> receives the reader before the first line (to fetch kept quiet
+    /// lines), then every parsed line and quiet run goes to <paramref name="sink"/>.
+    /// </summary>
+    public void ReadFast(ILineSink sink, IEnumerable<(string Literal, bool IgnoreCase)> interesting, Action<FastLineReader> start, int blockBytes = FastLineReader.DefaultBlockBytes)
+    {
+        var reader = new FastLineReader(_stream, _parser, _masker, interesting, _head, blockBytes);
+        start(reader);
+        reader.Read(sink);
+        _result = _parser.Complete(reader.LineCount, reader.LongLines, reader.InvalidUtf8);
     }
 
     /// <summary>The first lines of a head, raw, for format detection.</summary>
@@ -57,5 +76,5 @@ public sealed class LogReadSession : IDisposable
         return lines;
     }
 
-    public void Dispose() => _splitter.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

@@ -94,6 +94,17 @@ public sealed partial class NixLogReader : ILogReader
 
         public override string Ci => "nix";
 
+        public override IReadOnlyList<string> Markers => ["building '", "> ", "/nix/store/"];
+
+        // Inside a failure's block, indented lines belong to it.
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => !_inBlock;
+
+        public override int QuietStep => _prefixed || _last < 0 ? -1 : _last;
+
+        public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
+
+        public override void OnQuietLines(long first, long last) => Unprefixed(last);
+
         public override LogLine Parse(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);

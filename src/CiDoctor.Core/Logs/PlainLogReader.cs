@@ -15,6 +15,12 @@ public sealed class PlainLogReader : ILogReader
     {
         public override string Ci => "plain";
 
+        public override IReadOnlyList<string> Markers => [];
+
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
+
+        public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
+
         public override LogLine Parse(long number, string raw) => new(number, CleanWithIsoTimestamp(raw), CurrentStep);
     }
 }

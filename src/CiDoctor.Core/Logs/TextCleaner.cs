@@ -41,6 +41,78 @@ public static class TextCleaner
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <see cref="StripAnsi(string)"/> over the bytes of an ASCII line (non-ASCII lines are decoded
+    /// first): writes what a terminal would show to <paramref name="visible"/> (as long as the
+    /// line at least) and returns its length.
+    /// </summary>
+    public static int StripAnsi(ReadOnlySpan<byte> text, Span<byte> visible)
+    {
+        int length = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            byte c = text[i];
+            if (c == 0x1b)
+            {
+                i = SkipEscape(text, i);
+                continue;
+            }
+            if (c < ' ' && c != '\t')
+            {
+                i++;
+                continue;
+            }
+            visible[length++] = c;
+            i++;
+        }
+        return length;
+    }
+
+    private static int SkipEscape(ReadOnlySpan<byte> text, int i)
+    {
+        if (i + 1 >= text.Length)
+        {
+            return text.Length;
+        }
+        switch (text[i + 1])
+        {
+            case (byte)'[':
+                return SkipCsi(text, i + 2);
+            case (byte)']':
+            case (byte)'_':
+            case (byte)'P':
+            case (byte)'^':
+                for (int j = i + 2; j < text.Length; j++)
+                {
+                    if (text[j] == '\a')
+                    {
+                        return j + 1;
+                    }
+                    if (text[j] == 0x1b && j + 1 < text.Length && text[j + 1] == '\\')
+                    {
+                        return j + 2;
+                    }
+                }
+                return text.Length;
+            case (byte)'(':
+            case (byte)')':
+            case (byte)'#':
+                return Math.Min(text.Length, i + 3);
+            default:
+                return i + 2;
+        }
+    }
+
+    private static int SkipCsi(ReadOnlySpan<byte> text, int j)
+    {
+        while (j < text.Length && text[j] >= ' ' && text[j] <= '?')
+        {
+            j++;
+        }
+        return j < text.Length ? j + 1 : j;
+    }
+
     private static int IndexOfControl(string text)
     {
         for (int i = 0; i < text.Length; i++)

@@ -62,6 +62,14 @@ public sealed partial class TravisLogReader : ILogReader
 
         public override string Ci => "travis";
 
+        public override IReadOnlyList<string> Markers => ["travis_", "The command \"", "Done. "];
+
+        // After a time marker the next line may start the step; inside a command's exit report
+        // lines are Travis quoting it back.
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => !_afterTimeEnd && !_timed && _reportedCommand is null;
+
+        public override string PlainText(string raw) => TextCleaner.StripAnsi(raw);
+
         public override LogLine Parse(long number, string raw)
         {
             string text = TextCleaner.StripAnsi(raw);

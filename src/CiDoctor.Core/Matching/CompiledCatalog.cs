@@ -61,6 +61,14 @@ public sealed class CompiledCatalog
             }
             byLiteral[li].Add(p);
         }
+        Literals = literals;
+        // For the fast reader, a pattern tried on every line still needs some literal: lines
+        // without it are skipped unread. A two-character one is fine there (it is looked for
+        // with a vectorised search), though too frequent to make the prefilter skip the regex.
+        var weak = unanchored.Select(p => WeakAnchors(patterns[p].Pattern)).ToArray();
+        FastLiterals = weak.All(w => w is not null)
+            ? [.. literals, .. unanchored.SelectMany((p, i) => weak[i]!.Select(a => (a, patterns[p].Pattern.AnchorIgnoreCase)))]
+            : null;
         _patternsByLiteral = byLiteral.Select(l => l.ToArray()).ToArray();
         _unanchored = unanchored.ToArray();
         _prefilter = (prefilter ?? (l => new FingerprintPrefilter(l)))(literals);
@@ -68,6 +76,67 @@ public sealed class CompiledCatalog
     }
 
     public FailureCatalog Catalog { get; }
+
+    /// <summary>
+    /// Literals of 2 characters or more, one of which every match of the pattern contains (one
+    /// per top-level alternative); null when some alternative has none.
+    /// </summary>
+    private static string[]? WeakAnchors(CompiledPattern pattern)
+    {
+        if (pattern.Spec.Regex is not string regex)
+        {
+            return null;
+        }
+        var anchors = TopLevelAlternatives(regex).Select(RegexAnchor.Extract).ToArray();
+        return anchors.All(a => a is { Length: >= 2 }) ? anchors.Select(a => a!).ToArray() : null;
+    }
+
+    /// <summary>Splits a regex at its top-level <c>|</c> (outside groups, classes and escapes).</summary>
+    private static IEnumerable<string> TopLevelAlternatives(string regex)
+    {
+        int depth = 0;
+        int start = 0;
+        bool inClass = false;
+        for (int i = 0; i < regex.Length; i++)
+        {
+            char c = regex[i];
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+            else if (c == '|' && depth == 0)
+            {
+                yield return regex[start..i];
+                start = i + 1;
+            }
+        }
+        yield return regex[start..];
+    }
+
+    /// <summary>Every literal the prefilter looks for (signal and factor literals, regex anchors), with whether case is ignored.</summary>
+    public IReadOnlyList<(string Literal, bool IgnoreCase)> Literals { get; }
+
+    /// <summary>
+    /// Literals without which a line cannot match any pattern (<see cref="Literals"/>, and a
+    /// shorter literal of each pattern tried on every line); null when some pattern has none.
+    /// </summary>
+    public IReadOnlyList<(string Literal, bool IgnoreCase)>? FastLiterals { get; }
 
     private static bool Trusted(FailureMode mode) => mode.SourceFile.StartsWith("builtin:", StringComparison.Ordinal);
 

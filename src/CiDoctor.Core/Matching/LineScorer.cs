@@ -11,19 +11,27 @@ namespace CiDoctor.Core.Matching;
 /// </summary>
 public static partial class LineScorer
 {
-    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+    /// <summary>Error vocabulary (ignoring case): a line with none of these scores 0.</summary>
+    internal static readonly IReadOnlyList<string> KeywordList =
     [
         "error", "fail", "exception", "fatal", "panic", "traceback", "denied", "timed out", "timeout",
         "killed", "cannot", "can't", "could not", "couldn't", "not found", "undefined", "refused",
         "exit code", "exited with", "exit status", "assert", "expected", "abort", "segmentation",
         "unable to", "no such", "invalid", "unresolved", "missing", "not ok", "broken", "violation",
         "unexpected", "mismatch", "conflict", "✗", "✖", "×",
-    ], StringComparison.OrdinalIgnoreCase);
+    ];
+
+    // ASCII words and non-ASCII marks apart: with the marks in it, SearchValues falls back to a
+    // slow Unicode search; without, it is vectorised.
+    private static readonly SearchValues<string> Keywords =
+        SearchValues.Create([.. KeywordList.Where(k => System.Text.Ascii.IsValid(k))], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> Marks = SearchValues.Create(string.Concat(KeywordList.Where(k => !System.Text.Ascii.IsValid(k))));
 
     /// <summary>0 for lines with no error vocabulary; higher is more explanatory.</summary>
     public static int Score(string text)
     {
-        if (text.Length < 3 || text.AsSpan().IndexOfAny(Keywords) < 0)
+        if (text.Length < 3 || (text.AsSpan().IndexOfAny(Keywords) < 0 && text.AsSpan().IndexOfAny(Marks) < 0))
         {
             return 0;
         }

@@ -35,6 +35,9 @@ public sealed class ScanResult
     /// <summary>The last lines of the log.</summary>
     public required IReadOnlyList<LogLine> Tail { get; init; }
 
+    /// <summary>Lines the fast reader skipped without parsing (quiet lines; 0 when every line was parsed).</summary>
+    public long QuietLines { get; init; }
+
     private SortedDictionary<long, LogLine>? _kept;
 
     /// <summary>Every kept line (nearby, step tails, tail) by number; built on first use.</summary>

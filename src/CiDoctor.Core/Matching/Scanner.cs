@@ -1,3 +1,4 @@
+using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Matching;
@@ -29,62 +30,43 @@ public sealed class Scanner
 
     public ScanResult Scan(IEnumerable<LogLine> lines)
     {
-        var state = new State(_catalog, _options, _baseline);
-        var hits = new List<int>();
+        var state = new State(this);
         foreach (var line in lines)
         {
-            string text = line.Text;
-            var kept = line with { Text = Finding.Cut(text) };
-            hits.Clear();
-            _catalog.Match(text, hits);
-            foreach (int p in hits)
-            {
-                var hit = _catalog.Patterns[p];
-                // A step's echoed script is configuration: it can show a factor, never a failure.
-                if (line.Kind != LineKind.Echo || hit.Role == PatternRole.Factor)
-                {
-                    state.OnHit(hit, text, kept);
-                }
-            }
-            state.CheckForwardContext(kept);
-            bool candidate = Score(state, kept);
-            state.Remember(kept, candidate);
-            foreach (var observer in _observers)
-            {
-                observer.Observe(kept);
-            }
+            state.Line(line);
         }
         return state.Result();
     }
 
-    private bool Score(State state, LogLine line)
+    /// <summary>
+    /// Scans a log as it is read: with <see cref="FastLineReader"/> when the format and the
+    /// catalog allow it (every pattern has a literal, no ring keeps more lines than the reader
+    /// holds), so that quiet lines are never decoded; the result is the same as scanning every line.
+    /// </summary>
+    public ScanResult Scan(LogReadSession session)
     {
-        if (line.Kind == LineKind.Echo)
+        var interesting = (_catalog.FastLiterals ?? [])
+            .Concat(LineScorer.KeywordList.Select(k => (k, true)))
+            .Concat(_observers.SelectMany(o => o.Markers).Select(m => (m, false)))
+            .ToArray();
+        int kept = Math.Max(_options.History, Math.Max(_options.Tail, _options.StepTail));
+        if (!_options.SkipQuietLines || !session.CanSkipLines || _catalog.FastLiterals is null || kept > FastLineReader.Recent / 2 || interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
         {
-            return false;
+            return Scan(session.ReadLines());
         }
-        int score = LineScorer.Score(line.Text);
-        if (score <= 0)
-        {
-            return false;
-        }
-        bool novel = true;
-        if (_baseline is not null)
-        {
-            novel = !_baseline.Contains(line.Text);
-            score += novel ? 2 : -3;
-            if (score <= 0)
-            {
-                return false;
-            }
-        }
-        state.AddCandidate(new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind));
-        return true;
+        var state = new State(this);
+        session.ReadFast(state, interesting, reader => state.Reader = reader, _options.ReadBlockBytes);
+        return state.Result();
     }
 
     /// <summary>The mutable state of one scan.</summary>
-    private sealed class State(CompiledCatalog catalog, ScannerOptions options, BaselineSet? baseline)
+    private sealed class State : ILineSink
     {
+        private readonly CompiledCatalog _catalog;
+        private readonly ScannerOptions _options;
+        private readonly BaselineSet? _baseline;
+        private readonly IReadOnlyList<ILineObserver> _observers;
+        private readonly List<int> _hits = [];
         private readonly Dictionary<string, List<Finding>> _findings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _lastLine = new(StringComparer.Ordinal);
@@ -92,21 +74,143 @@ public sealed class Scanner
         private readonly Dictionary<string, SortedDictionary<long, ContextLine>> _neighbours = new(StringComparer.Ordinal);
         private readonly Dictionary<(string, int), ContextLine> _factors = [];
         private readonly List<(int Mode, long Line)> _windows = [];
-        private readonly RingBuffer<LogLine> _history = new(options.History);
-        private readonly RingBuffer<LogLine> _tail = new(options.Tail);
+        private readonly RingBuffer<LogLine> _history;
+        private readonly RingBuffer<LogLine> _tail;
         private readonly Dictionary<int, RingBuffer<LogLine>> _stepTails = [];
         private readonly Queue<int> _stepOrder = new();
         private readonly PriorityQueue<ScoredLine, (int, long)> _candidates = new();
-        private readonly CandidateWindows _candidateWindows = new(options.Window, 2 * options.Candidates * (2 * options.Window + 1));
+        private readonly CandidateWindows _candidateWindows;
+
+        private long _quietLines;
+
+        // Steps whose tail holds quiet lines not yet decoded.
+        private readonly HashSet<int> _stepsWithQuiet = [];
 
         // How many lines after a finding each mode still looks at: its widest context pattern, or its block.
-        private readonly int[] _reach = catalog.Modes
-            .Select(m => Math.Max(Neighbourhood, m.Context.Select(c => c.Within).DefaultIfEmpty(0).Max()))
-            .ToArray();
+        private readonly int[] _reach;
 
-        public void OnHit(PatternRef hit, string fullText, LogLine line)
+        public State(Scanner scanner)
         {
-            var mode = catalog.Modes[hit.Mode];
+            _catalog = scanner._catalog;
+            _options = scanner._options;
+            _baseline = scanner._baseline;
+            _observers = scanner._observers;
+            _history = new(_options.History);
+            _tail = new(_options.Tail);
+            _candidateWindows = new(_options.Window, 2 * _options.Candidates * (2 * _options.Window + 1));
+            _reach = _catalog.Modes
+                .Select(m => Math.Max(Neighbourhood, m.Context.Select(c => c.Within).DefaultIfEmpty(0).Max()))
+                .ToArray();
+        }
+
+        /// <summary>Where quiet lines' text comes from, when the log is read by <see cref="FastLineReader"/>.</summary>
+        public FastLineReader? Reader { get; set; }
+
+        public long ParseThrough { get; private set; }
+
+        public void Line(LogLine line)
+        {
+            string text = line.Text;
+            var kept = line with { Text = Finding.Cut(text) };
+            _hits.Clear();
+            _catalog.Match(text, _hits);
+            foreach (int p in _hits)
+            {
+                var hit = _catalog.Patterns[p];
+                // A step's echoed script is configuration: it can show a factor, never a failure.
+                if (line.Kind != LineKind.Echo || hit.Role == PatternRole.Factor)
+                {
+                    OnHit(hit, text, kept);
+                }
+            }
+            CheckForwardContext(kept);
+            bool candidate = Score(kept);
+            Remember(kept, candidate);
+            foreach (var observer in _observers)
+            {
+                observer.Observe(kept);
+            }
+        }
+
+        /// <summary>
+        /// Quiet lines match nothing and score nothing: they only pass through the rings of kept
+        /// lines, as placeholders (no text) decoded when a ring's line is read or about to be released.
+        /// Only the last lines of a long run can stay in any ring.
+        /// </summary>
+        public void Quiet(long first, long last, int step, LineKind kind)
+        {
+            int keep = Math.Max(_options.History, Math.Max(_options.Tail, _options.StepTail));
+            for (long n = Math.Max(first, last - keep + 1); n <= last; n++)
+            {
+                var line = new LogLine(n, null!, step, kind);
+                _history.Add(line);
+                _tail.Add(line);
+                StepTail(step).Add(line);
+            }
+            _stepsWithQuiet.Add(step);
+            _quietLines += last - first + 1;
+        }
+
+        public void Releasing(long before)
+        {
+            Resolve(_history, before);
+            Resolve(_tail, before);
+            // A step whose tail still holds newer placeholders stays listed for the next release.
+            _stepsWithQuiet.RemoveWhere(step => !_stepTails.TryGetValue(step, out var ring) || !Resolve(ring, before));
+        }
+
+        /// <summary>Decodes the placeholders of <paramref name="ring"/> (from its item <paramref name="from"/>) numbered below <paramref name="before"/>.</summary>
+        /// <returns>True when placeholders numbered from <paramref name="before"/> on remain.</returns>
+        private bool Resolve(RingBuffer<LogLine> ring, long before = long.MaxValue, int from = 0)
+        {
+            bool left = false;
+            for (int i = Math.Max(0, from); i < ring.Count; i++)
+            {
+                var line = ring[i];
+                if (line.Text is not null)
+                {
+                    continue;
+                }
+                if (line.Number < before)
+                {
+                    ring[i] = line with { Text = Finding.Cut(Reader!.QuietText(line.Number)) };
+                }
+                else
+                {
+                    left = true;
+                }
+            }
+            return left;
+        }
+
+        private bool Score(LogLine line)
+        {
+            if (line.Kind == LineKind.Echo)
+            {
+                return false;
+            }
+            int score = LineScorer.Score(line.Text);
+            if (score <= 0)
+            {
+                return false;
+            }
+            bool novel = true;
+            if (_baseline is not null)
+            {
+                novel = !_baseline.Contains(line.Text);
+                score += novel ? 2 : -3;
+                if (score <= 0)
+                {
+                    return false;
+                }
+            }
+            AddCandidate(new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind));
+            return true;
+        }
+
+        private void OnHit(PatternRef hit, string fullText, LogLine line)
+        {
+            var mode = _catalog.Modes[hit.Mode];
             if (hit.Role == PatternRole.Factor)
             {
                 _factors.TryAdd((mode.Id, hit.Index), new ContextLine(line.Number, line.Text, null));
@@ -117,7 +221,7 @@ public sealed class Scanner
             {
                 return;
             }
-            foreach (var unless in catalog.Unless[hit.Mode])
+            foreach (var unless in _catalog.Unless[hit.Mode])
             {
                 if (unless.IsMatch(fullText))
                 {
@@ -137,21 +241,23 @@ public sealed class Scanner
             }
             // A line the passing log also has did not fail this run; keep a few such findings,
             // and room for the new ones.
-            bool familiar = baseline is not null && baseline.Contains(line.Text);
-            if (list.Count >= options.FindingsPerMode || familiar && list.Count(f => f.Familiar) >= options.FamiliarFindings)
+            bool familiar = _baseline is not null && _baseline.Contains(line.Text);
+            if (list.Count >= _options.FindingsPerMode || familiar && list.Count(f => f.Familiar) >= _options.FamiliarFindings)
             {
                 return;
             }
             list.Add(new Finding(mode.Id, line.Number, line.Text, line.Step, captures) { Familiar = familiar });
-            if (list.Count <= options.ContextFindings)
+            if (list.Count <= _options.ContextFindings)
             {
                 LookBack(hit.Mode, line.Number);
                 _windows.Add((hit.Mode, line.Number));
+                ParseThrough = Math.Max(ParseThrough, line.Number + _reach[hit.Mode]);
             }
         }
 
         private void LookBack(int mode, long at)
         {
+            Resolve(_history);
             for (int i = 0; i < _history.Count; i++)
             {
                 var previous = _history[i];
@@ -159,7 +265,7 @@ public sealed class Scanner
             }
         }
 
-        public void CheckForwardContext(LogLine line)
+        private void CheckForwardContext(LogLine line)
         {
             for (int w = _windows.Count - 1; w >= 0; w--)
             {
@@ -175,8 +281,8 @@ public sealed class Scanner
 
         private void CheckContext(int mode, long at, LogLine line)
         {
-            var patterns = catalog.Context[mode];
-            var id = catalog.Modes[mode].Id;
+            var patterns = _catalog.Context[mode];
+            var id = _catalog.Modes[mode].Id;
             if (line.Number != at && Math.Abs(line.Number - at) <= Neighbourhood && line.Text.Length > 0)
             {
                 if (!_neighbours.TryGetValue(id, out var near))
@@ -187,7 +293,7 @@ public sealed class Scanner
             }
             for (int c = 0; c < patterns.Length; c++)
             {
-                var spec = catalog.Modes[mode].Context[c];
+                var spec = _catalog.Modes[mode].Context[c];
                 if (Math.Abs(line.Number - at) > spec.Within || line.Number == at)
                 {
                     continue;
@@ -207,28 +313,39 @@ public sealed class Scanner
             }
         }
 
-        public void Remember(LogLine line, bool candidate)
+        private void Remember(LogLine line, bool candidate)
         {
+            if (candidate)
+            {
+                // The lines before a candidate show it as a block; after it, the next ones are parsed.
+                Resolve(_history, from: _history.Count - _options.Window);
+                ParseThrough = Math.Max(ParseThrough, line.Number + _options.Window);
+            }
             _candidateWindows.Observe(line, candidate, _history);
             _history.Add(line);
             _tail.Add(line);
-            if (!_stepTails.TryGetValue(line.Step, out var ring))
+            StepTail(line.Step).Add(line);
+        }
+
+        private RingBuffer<LogLine> StepTail(int step)
+        {
+            if (!_stepTails.TryGetValue(step, out var ring))
             {
-                if (_stepTails.Count >= options.StepTails)
+                if (_stepTails.Count >= _options.StepTails)
                 {
                     _stepTails.Remove(_stepOrder.Dequeue());
                 }
-                _stepTails[line.Step] = ring = new RingBuffer<LogLine>(options.StepTail);
-                _stepOrder.Enqueue(line.Step);
+                _stepTails[step] = ring = new RingBuffer<LogLine>(_options.StepTail);
+                _stepOrder.Enqueue(step);
             }
-            ring.Add(line);
+            return ring;
         }
 
-        public void AddCandidate(ScoredLine line)
+        private void AddCandidate(ScoredLine line)
         {
             // Min-heap on (score, line): the weakest, earliest candidate goes first.
             var priority = (line.Score, line.Line);
-            if (_candidates.Count < options.Candidates)
+            if (_candidates.Count < _options.Candidates)
             {
                 _candidates.Enqueue(line, priority);
                 return;
@@ -243,17 +360,23 @@ public sealed class Scanner
 
         public ScanResult Result()
         {
+            Resolve(_history);
+            Resolve(_tail);
+            foreach (var ring in _stepTails.Values)
+            {
+                Resolve(ring);
+            }
             var nearby = _candidateWindows.Lines.Values.ToArray();
             var stepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray());
             var tail = _tail.ToArray();
             var familiar = new HashSet<long>();
-            if (baseline is not null)
+            if (_baseline is not null)
             {
                 var kept = nearby.Concat(stepTails.Values.SelectMany(t => t)).Concat(tail).Select(l => (l.Number, l.Text))
                     .Concat(_neighbours.Values.Concat(_context.Values).SelectMany(d => d.Values).Select(c => (Number: c.Line, c.Text)));
                 foreach (var (number, text) in kept)
                 {
-                    if (text.Length > 0 && baseline.Contains(text))
+                    if (text.Length > 0 && _baseline.Contains(text))
                     {
                         familiar.Add(number);
                     }
@@ -274,6 +397,7 @@ public sealed class Scanner
             Tail = tail,
             Nearby = nearby,
             Familiar = familiar,
+            QuietLines = _quietLines,
         };
     }
 }

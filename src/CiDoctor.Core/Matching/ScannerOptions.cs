@@ -29,4 +29,13 @@ public sealed record ScannerOptions
 
     /// <summary>Lines kept at the end of the log.</summary>
     public int Tail { get; init; } = 80;
+
+    /// <summary>
+    /// Lets the scanner skip quiet lines unparsed (<see cref="Logs.FastLineReader"/>); false parses
+    /// every line, the reference the fast path is tested against. Same result either way.
+    /// </summary>
+    public bool SkipQuietLines { get; init; } = true;
+
+    /// <summary>Bytes the fast reader reads at a time; tests make it small to cross block boundaries often.</summary>
+    internal int ReadBlockBytes { get; init; } = Logs.FastLineReader.DefaultBlockBytes;
 }
