@@ -10,14 +10,14 @@ namespace CiDoctor.Core.Logs;
 /// (docs/DECISIONS.md "Quiet lines"). A line is quiet when it is printable ASCII (ANSI escapes
 /// allowed), holds none of the literals of interest (the format's markers, the secret masker's,
 /// and the consumer's: catalog literals, scorer keywords), and the parser and masker say that,
-/// in their current state, such a line changes nothing. Quiet lines are counted, not decoded;
-/// the position of the last <see cref="Recent"/> lines is kept so that the few a consumer keeps
-/// can be decoded later. Gives the same lines, steps and job facts as <see cref="LineSplitter"/>
+/// in their current state, such a line changes nothing. Quiet lines are not parsed: they are
+/// handed over in runs, during which the consumer may decode the ones it keeps
+/// (<see cref="QuietText"/>); a run never spans more than <see cref="Recent"/> lines or a change of block. Gives the same lines, steps and job facts as <see cref="LineSplitter"/>
 /// followed by <see cref="LogParser.Parse"/> on every line (tests compare the two).
 /// </summary>
 public sealed class FastLineReader
 {
-    /// <summary>Lines whose position is kept for <see cref="QuietText"/>.</summary>
+    /// <summary>Longest run of quiet lines handed over at once (their positions are kept for <see cref="QuietText"/>).</summary>
     public const int Recent = 1024;
 
     /// <summary>Longest quiet line: longer ones are parsed, so a kept quiet line stays cheap to decode.</summary>
@@ -40,7 +40,6 @@ public sealed class FastLineReader
     private readonly List<int> _found = [];
     private readonly byte[][] _buffers = new byte[Buffers][];
     private readonly int[] _generations = new int[Buffers];
-    private readonly long[] _lastLine = new long[Buffers];
     private readonly RecentLine[] _recent = new RecentLine[Recent];
     private readonly byte[] _visible = new byte[QuietMaxBytes + RarePairFilter.Slack];
     private readonly Encoding _utf8;
@@ -76,10 +75,7 @@ public sealed class FastLineReader
         encoding.DecoderFallback = _fallback;
         _utf8 = encoding;
         _long = new LongLine(encoding.GetDecoder());
-        for (int i = 0; i < Buffers; i++)
-        {
-            _buffers[i] = new byte[_blockBytes + RarePairFilter.Slack];
-        }
+
     }
 
     /// <summary>Number of lines read so far.</summary>
@@ -93,6 +89,26 @@ public sealed class FastLineReader
 
     /// <summary>Reads the whole log into <paramref name="sink"/>.</summary>
     public void Read(ILineSink sink)
+    {
+        // Pooled: a run of many job logs would otherwise allocate and collect megabytes per log.
+        for (int i = 0; i < Buffers; i++)
+        {
+            _buffers[i] = ArrayPool<byte>.Shared.Rent(_blockBytes + RarePairFilter.Slack);
+        }
+        try
+        {
+            ReadBlocks(sink);
+        }
+        finally
+        {
+            foreach (var buffer in _buffers)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private void ReadBlocks(ILineSink sink)
     {
         int filled = 0;
         int start = 0;
@@ -139,17 +155,12 @@ public sealed class FastLineReader
         FlushQuiet(sink);
     }
 
-    /// <summary>Moves the unfinished line to the next buffer; the lines of the buffer it reuses are released.</summary>
+    /// <summary>Moves the unfinished line to the next buffer, once the quiet lines of the one it reuses were handed over.</summary>
     private int NextBuffer(byte[] buffer, int start, int filled, ILineSink sink)
     {
+        FlushQuiet(sink);
         int next = (_current + 1) % Buffers;
-        if (_lastLine[next] > 0)
-        {
-            FlushQuiet(sink);
-            sink.Releasing(_lastLine[next] + 1);
-        }
         _generations[next]++;
-        _lastLine[next] = 0;
         int carry = filled - start;
         buffer.AsSpan(start, carry).CopyTo(_buffers[next]);
         _current = next;
@@ -220,16 +231,14 @@ public sealed class FastLineReader
     private void OnLine(byte[] buffer, int offset, int length, bool special, ILineSink sink)
     {
         long number = ++_number;
-        if ((number & (Recent / 2 - 1)) == 0)
+        if (_quietFirst != 0 && number - _quietFirst >= Recent)
         {
-            // This line's slot was line (number - Recent)'s: release lines before the slots about to be reused.
+            // A run is handed over before its first lines' positions are overwritten.
             FlushQuiet(sink);
-            sink.Releasing(number - Recent / 2 + 1);
         }
         _recent[number & (Recent - 1)] = new RecentLine(number, _current, _generations[_current], offset, length);
-        _lastLine[_current] = number;
         var raw = buffer.AsSpan(offset, length);
-        if (number == 1 || number <= sink.ParseThrough || length > QuietMaxBytes || !IsQuiet(buffer, offset, length, special))
+        if (number == 1 || length > QuietMaxBytes || !IsQuiet(buffer, offset, length, special))
         {
             FlushQuiet(sink);
             Parsed(number, Decode(raw, number == 1), sink);
@@ -292,7 +301,7 @@ public sealed class FastLineReader
 
     /// <summary>
     /// The text of quiet line <paramref name="number"/> as parsing would have made it (without
-    /// cutting), while it is among the last <see cref="Recent"/> lines.
+    /// cutting); only during <see cref="ILineSink.Quiet"/> for a line of that run.
     /// </summary>
     public string QuietText(long number)
     {

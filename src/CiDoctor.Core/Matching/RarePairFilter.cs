@@ -37,7 +37,7 @@ public sealed class RarePairFilter
     /// <param name="sample">Bytes of the log to rank windows by (its first block); may be empty.</param>
     public RarePairFilter(IReadOnlyList<(string Literal, bool IgnoreCase)> literals, ReadOnlySpan<byte> sample)
     {
-        var frequency = WindowFrequency(sample);
+        int[] frequency = WindowFrequency(sample);
         _literals = new byte[literals.Count][];
         _ignoreCase = new bool[literals.Count];
         _stamp = new int[literals.Count];
@@ -78,6 +78,7 @@ public sealed class RarePairFilter
         {
             _entries[hash] = [.. list];
         }
+        System.Buffers.ArrayPool<int>.Shared.Return(frequency);
     }
 
     /// <summary>True for the literals this filter looks for (ASCII, 2 bytes or more).</summary>
@@ -188,7 +189,9 @@ public sealed class RarePairFilter
     /// <summary>How often each hashed 4-byte window occurs in the sample.</summary>
     private static int[] WindowFrequency(ReadOnlySpan<byte> sample)
     {
-        var frequency = new int[1 << HashBits];
+        // Pooled: a run of many small logs builds one filter per log.
+        int[] frequency = System.Buffers.ArrayPool<int>.Shared.Rent(1 << HashBits);
+        Array.Clear(frequency);
         for (int i = 0; i + 4 <= sample.Length; i++)
         {
             frequency[Hash(Key(sample[i..]))]++;

@@ -21,11 +21,7 @@ internal sealed class RingBuffer<T>(int capacity)
     }
 
     /// <summary>Item <paramref name="i"/> counted from the oldest.</summary>
-    public T this[int i]
-    {
-        get => _items[(_start + i) % _items.Length];
-        set => _items[(_start + i) % _items.Length] = value;
-    }
+    public T this[int i] => _items[(_start + i) % _items.Length];
 
     public T[] ToArray()
     {

@@ -40,8 +40,9 @@ public sealed class Scanner
 
     /// <summary>
     /// Scans a log as it is read: with <see cref="FastLineReader"/> when the format and the
-    /// catalog allow it (every pattern has a literal, no ring keeps more lines than the reader
-    /// holds), so that quiet lines are never decoded; the result is the same as scanning every line.
+    /// catalog allow it (every pattern has a literal), so that quiet lines are never parsed,
+    /// matched or scored, and with reading and parsing on a second thread when the machine has
+    /// more than one core. The result is the same as scanning every line.
     /// </summary>
     public ScanResult Scan(LogReadSession session)
     {
@@ -49,18 +50,26 @@ public sealed class Scanner
             .Concat(LineScorer.KeywordList.Select(k => (k, true)))
             .Concat(_observers.SelectMany(o => o.Markers).Select(m => (m, false)))
             .ToArray();
-        int kept = Math.Max(_options.History, Math.Max(_options.Tail, _options.StepTail));
-        if (!_options.SkipQuietLines || !session.CanSkipLines || _catalog.FastLiterals is null || kept > FastLineReader.Recent / 2 || interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
+        if (!_options.SkipQuietLines || !session.CanSkipLines || _catalog.FastLiterals is null
+            || interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
         {
             return Scan(session.ReadLines());
         }
         var state = new State(this);
-        session.ReadFast(state, interesting, reader => state.Reader = reader, _options.ReadBlockBytes);
+        var pipeline = new ScanPipeline(session, interesting, _options.ReadBlockBytes, state.Lead, state.Trail);
+        if (_options.ReadInParallel && Environment.ProcessorCount > 1)
+        {
+            pipeline.RunOnTwoThreads(state.Apply);
+        }
+        else
+        {
+            pipeline.Run(state.Apply);
+        }
         return state.Result();
     }
 
     /// <summary>The mutable state of one scan.</summary>
-    private sealed class State : ILineSink
+    private sealed class State
     {
         private readonly CompiledCatalog _catalog;
         private readonly ScannerOptions _options;
@@ -83,8 +92,6 @@ public sealed class Scanner
 
         private long _quietLines;
 
-        // Steps whose tail holds quiet lines not yet decoded.
-        private readonly HashSet<int> _stepsWithQuiet = [];
 
         // How many lines after a finding each mode still looks at: its widest context pattern, or its block.
         private readonly int[] _reach;
@@ -103,10 +110,39 @@ public sealed class Scanner
                 .ToArray();
         }
 
-        /// <summary>Where quiet lines' text comes from, when the log is read by <see cref="FastLineReader"/>.</summary>
-        public FastLineReader? Reader { get; set; }
+        /// <summary>Quiet lines a run must show decoded at its start: as far as a finding or candidate before it looks ahead.</summary>
+        public int Lead => Math.Max(_options.Window, _reach.DefaultIfEmpty(0).Max());
 
-        public long ParseThrough { get; private set; }
+        /// <summary>Quiet lines a run must show decoded at its end: as many as any ring keeps.</summary>
+        public int Trail => Math.Max(_options.History, Math.Max(_options.Tail, _options.StepTail));
+
+        // Lines up to this one are still looked at by a finding's context or a candidate's block.
+        private long _parseThrough;
+
+        public void Apply(ScanItem item)
+        {
+            if (item.Quiet is null)
+            {
+                Line(item.Line);
+                return;
+            }
+            // Lines still looked at go through the whole path (nothing matches them); the others
+            // only pass through the rings, where only the last ones of a long run stay.
+            foreach (var line in item.Quiet)
+            {
+                if (line.Number <= _parseThrough)
+                {
+                    Line(line);
+                }
+                else
+                {
+                    _history.Add(line);
+                    _tail.Add(line);
+                    StepTail(line.Step).Add(line);
+                }
+            }
+            _quietLines += item.QuietCount;
+        }
 
         public void Line(LogLine line)
         {
@@ -130,57 +166,6 @@ public sealed class Scanner
             {
                 observer.Observe(kept);
             }
-        }
-
-        /// <summary>
-        /// Quiet lines match nothing and score nothing: they only pass through the rings of kept
-        /// lines, as placeholders (no text) decoded when a ring's line is read or about to be released.
-        /// Only the last lines of a long run can stay in any ring.
-        /// </summary>
-        public void Quiet(long first, long last, int step, LineKind kind)
-        {
-            int keep = Math.Max(_options.History, Math.Max(_options.Tail, _options.StepTail));
-            for (long n = Math.Max(first, last - keep + 1); n <= last; n++)
-            {
-                var line = new LogLine(n, null!, step, kind);
-                _history.Add(line);
-                _tail.Add(line);
-                StepTail(step).Add(line);
-            }
-            _stepsWithQuiet.Add(step);
-            _quietLines += last - first + 1;
-        }
-
-        public void Releasing(long before)
-        {
-            Resolve(_history, before);
-            Resolve(_tail, before);
-            // A step whose tail still holds newer placeholders stays listed for the next release.
-            _stepsWithQuiet.RemoveWhere(step => !_stepTails.TryGetValue(step, out var ring) || !Resolve(ring, before));
-        }
-
-        /// <summary>Decodes the placeholders of <paramref name="ring"/> (from its item <paramref name="from"/>) numbered below <paramref name="before"/>.</summary>
-        /// <returns>True when placeholders numbered from <paramref name="before"/> on remain.</returns>
-        private bool Resolve(RingBuffer<LogLine> ring, long before = long.MaxValue, int from = 0)
-        {
-            bool left = false;
-            for (int i = Math.Max(0, from); i < ring.Count; i++)
-            {
-                var line = ring[i];
-                if (line.Text is not null)
-                {
-                    continue;
-                }
-                if (line.Number < before)
-                {
-                    ring[i] = line with { Text = Finding.Cut(Reader!.QuietText(line.Number)) };
-                }
-                else
-                {
-                    left = true;
-                }
-            }
-            return left;
         }
 
         private bool Score(LogLine line)
@@ -251,13 +236,12 @@ public sealed class Scanner
             {
                 LookBack(hit.Mode, line.Number);
                 _windows.Add((hit.Mode, line.Number));
-                ParseThrough = Math.Max(ParseThrough, line.Number + _reach[hit.Mode]);
+                _parseThrough = Math.Max(_parseThrough, line.Number + _reach[hit.Mode]);
             }
         }
 
         private void LookBack(int mode, long at)
         {
-            Resolve(_history);
             for (int i = 0; i < _history.Count; i++)
             {
                 var previous = _history[i];
@@ -317,9 +301,7 @@ public sealed class Scanner
         {
             if (candidate)
             {
-                // The lines before a candidate show it as a block; after it, the next ones are parsed.
-                Resolve(_history, from: _history.Count - _options.Window);
-                ParseThrough = Math.Max(ParseThrough, line.Number + _options.Window);
+                _parseThrough = Math.Max(_parseThrough, line.Number + _options.Window);
             }
             _candidateWindows.Observe(line, candidate, _history);
             _history.Add(line);
@@ -360,12 +342,6 @@ public sealed class Scanner
 
         public ScanResult Result()
         {
-            Resolve(_history);
-            Resolve(_tail);
-            foreach (var ring in _stepTails.Values)
-            {
-                Resolve(ring);
-            }
             var nearby = _candidateWindows.Lines.Values.ToArray();
             var stepTails = _stepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)kv.Value.ToArray());
             var tail = _tail.ToArray();

@@ -36,6 +36,12 @@ public sealed record ScannerOptions
     /// </summary>
     public bool SkipQuietLines { get; init; } = true;
 
+    /// <summary>
+    /// With the fast reader, reads and parses the log on a second thread while the scan runs
+    /// (when the machine has more than one core). Same result either way.
+    /// </summary>
+    public bool ReadInParallel { get; init; } = true;
+
     /// <summary>Bytes the fast reader reads at a time; tests make it small to cross block boundaries often.</summary>
     internal int ReadBlockBytes { get; init; } = Logs.FastLineReader.DefaultBlockBytes;
 }

@@ -115,12 +115,15 @@ public sealed class FastLineReaderTests
         JobLog? fastJob = null;
         foreach (int block in BlockSizes)
         {
-            var (fast, job) = Scan(log, ci, fast: true, block);
-            fastJob = job;
-            if (fast != reference)
+            foreach (bool parallel in new[] { false, true })
             {
-                int at = Enumerable.Range(0, Math.Min(fast.Length, reference.Length)).FirstOrDefault(i => fast[i] != reference[i]);
-                Assert.Fail($"{what ?? "log"} (ci {ci ?? "detected"}, {block}-byte blocks) differs at {at}:\nreference: {Excerpt(reference, at)}\nfast:      {Excerpt(fast, at)}");
+                var (fast, job) = Scan(log, ci, fast: true, block, parallel);
+                fastJob = job;
+                if (fast != reference)
+                {
+                    int at = Enumerable.Range(0, Math.Min(fast.Length, reference.Length)).FirstOrDefault(i => fast[i] != reference[i]);
+                    Assert.Fail($"{what ?? "log"} (ci {ci ?? "detected"}, {block}-byte blocks, parallel {parallel}) differs at {at}:\nreference: {Excerpt(reference, at)}\nfast:      {Excerpt(fast, at)}");
+                }
             }
         }
         return (fastJob!, referenceJob);
@@ -128,10 +131,10 @@ public sealed class FastLineReaderTests
 
     private static string Excerpt(string text, int at) => text.Substring(Math.Max(0, at - 80), Math.Min(200, text.Length - Math.Max(0, at - 80))).ReplaceLineEndings("⏎");
 
-    private static (string Dump, JobLog Job) Scan(byte[] log, string? ci, bool fast, int block)
+    private static (string Dump, JobLog Job) Scan(byte[] log, string? ci, bool fast, int block, bool parallel = false)
     {
         using var session = new LogReadSession(Source(log), ci);
-        var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = block };
+        var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = block, ReadInParallel = parallel };
         var cascades = new NixCascadeTracker();
         var scan = new Scanner(new CompiledCatalog(Catalog, session.Reader.Ci), options, null, [cascades]).Scan(session);
         var job = session.Result;

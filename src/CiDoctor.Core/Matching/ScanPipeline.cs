@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using CiDoctor.Core.Logs;
+using CiDoctor.Core.Model;
+
+namespace CiDoctor.Core.Matching;
+
+/// <summary>A parsed line, or a run of quiet lines with the ones a scan may keep already decoded.</summary>
+/// <param name="Quiet">Null for a parsed line; for a run, its first and last lines as <see cref="ScanPipeline"/> decodes them.</param>
+/// <param name="QuietCount">How many lines the run has (most of a long one are not in <paramref name="Quiet"/>).</param>
+internal readonly record struct ScanItem(LogLine Line, LogLine[]? Quiet, long QuietCount);
+
+/// <summary>
+/// Reads a log with <see cref="FastLineReader"/> and hands its lines to a scan in order: on the
+/// same thread, or with reading and parsing on a second thread, in batches through a bounded
+/// queue (memory stays bounded: at most a few batches wait). Of a quiet run it decodes only the
+/// lines a scan may look at or keep: the first <c>lead</c> (a finding or candidate just before
+/// may still be looking) and the last <c>trail</c> (as many as any ring of kept lines holds).
+/// </summary>
+internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
+{
+    private const int BatchItems = 1024;
+    private const int QueuedBatches = 8;
+
+    /// <summary>Reads the whole log, giving every item to <paramref name="apply"/> on this thread.</summary>
+    public void Run(Action<ScanItem> apply) => Read(apply);
+
+    /// <summary>Reads the whole log on a second thread while <paramref name="apply"/> runs on this one.</summary>
+    public void RunOnTwoThreads(Action<ScanItem> apply)
+    {
+        using var queue = new BlockingCollection<ScanItem[]>(QueuedBatches);
+        ExceptionDispatchInfo? failure = null;
+        var reader = Task.Factory.StartNew(() =>
+        {
+            var batch = new List<ScanItem>(BatchItems);
+            try
+            {
+                Read(item =>
+                {
+                    batch.Add(item);
+                    if (batch.Count == BatchItems)
+                    {
+                        queue.Add([.. batch]);
+                        batch.Clear();
+                    }
+                });
+                queue.Add([.. batch]);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+            {
+                foreach (var item in batch)
+                {
+                    apply(item);
+                }
+            }
+        }
+        finally
+        {
+            // On a failure here, let the reader finish (it ends when the queue has room) before the session closes.
+            while (!reader.IsCompleted)
+            {
+                queue.TryTake(out _, 50);
+            }
+        }
+        failure?.Throw();
+    }
+
+    private void Read(Action<ScanItem> deliver)
+    {
+        var sink = new Collector(deliver, lead, trail);
+        session.ReadFast(sink, interesting, reader => sink.Reader = reader, blockBytes);
+    }
+
+    private sealed class Collector(Action<ScanItem> deliver, int lead, int trail) : ILineSink
+    {
+        public FastLineReader? Reader { get; set; }
+
+        public void Line(LogLine line) => deliver(new ScanItem(line, null, 0));
+
+        public void Quiet(long first, long last, int step, LineKind kind)
+        {
+            long leadEnd = Math.Min(last, first + lead - 1);
+            long trailStart = Math.Max(leadEnd + 1, last - trail + 1);
+            var lines = new LogLine[leadEnd - first + 1 + (last - trailStart + 1)];
+            int i = 0;
+            for (long n = first; n <= leadEnd; n++)
+            {
+                lines[i++] = Decoded(n, step, kind);
+            }
+            for (long n = trailStart; n <= last; n++)
+            {
+                lines[i++] = Decoded(n, step, kind);
+            }
+            deliver(new ScanItem(default, lines, last - first + 1));
+        }
+
+        private LogLine Decoded(long number, int step, LineKind kind) =>
+            new(number, Finding.Cut(Reader!.QuietText(number)), step, kind);
+    }
+}
