@@ -12,15 +12,17 @@ internal readonly record struct ScanItem(LogLine Line, LogLine[]? Quiet, long Qu
 
 /// <summary>
 /// Reads a log with <see cref="FastLineReader"/> and hands its lines to a scan in order: on the
-/// same thread, or with reading and parsing on a second thread, in batches through a bounded
-/// queue (memory stays bounded: at most a few batches wait). Of a quiet run it decodes only the
+/// same thread, or with reading and parsing on a second thread, in batches of a few thousand
+/// lines through a queue of a few batches (so memory stays bounded). Of a quiet run it decodes only the
 /// lines a scan may look at or keep: the first <c>lead</c> (a finding or candidate just before
 /// may still be looking) and the last <c>trail</c> (as many as any ring of kept lines holds).
 /// </summary>
 internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
 {
-    private const int BatchItems = 1024;
-    private const int QueuedBatches = 8;
+    // A batch ends at this many lines (parsed, or decoded lines of quiet runs): what waits in the
+    // queue stays a few megabytes whatever the runs are like.
+    private const int BatchLines = 4096;
+    private const int QueuedBatches = 4;
 
     /// <summary>Reads the whole log, giving every item to <paramref name="apply"/> on this thread.</summary>
     public void Run(Action<ScanItem> apply) => Read(apply);
@@ -32,16 +34,19 @@ internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string
         ExceptionDispatchInfo? failure = null;
         var reader = Task.Factory.StartNew(() =>
         {
-            var batch = new List<ScanItem>(BatchItems);
+            var batch = new List<ScanItem>();
+            int lines = 0;
             try
             {
                 Read(item =>
                 {
                     batch.Add(item);
-                    if (batch.Count == BatchItems)
+                    lines += item.Quiet?.Length ?? 1;
+                    if (lines >= BatchLines)
                     {
                         queue.Add([.. batch]);
                         batch.Clear();
+                        lines = 0;
                     }
                 });
                 queue.Add([.. batch]);
