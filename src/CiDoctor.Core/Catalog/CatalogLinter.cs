@@ -8,7 +8,7 @@ namespace CiDoctor.Core.Catalog;
 /// Checks catalog files beyond loading (<c>cidoctor catalog lint</c> and the catalog tests run
 /// the same checks): keys in schema order, id matching the file's <c>&lt;area&gt;/&lt;name&gt;.yaml</c>,
 /// every example matching (or not) as it says, <c>supersedes</c> naming known modes, and every
-/// regex having a literal anchor of at least <see cref="MinAnchor"/> characters for the prefilter.
+/// regex having literal anchors of at least <see cref="MinAnchor"/> characters for the prefilter.
 /// </summary>
 public static class CatalogLinter
 {
@@ -113,11 +113,10 @@ public static class CatalogLinter
     {
         foreach (var signal in mode.Signals.Where(s => s.Regex is not null))
         {
-            string? anchor = RegexAnchor.Extract(signal.Regex!);
-            if (anchor is null || anchor.Length < MinAnchor)
+            if (RegexAnchor.Extract(signal.Regex!, signal.IgnoreCase, MinAnchor).Count == 0)
             {
                 problems.Add(new CatalogProblem(file, LineOf(text, signal.Regex!),
-                    $"regex '{signal.Regex}' has no literal of {MinAnchor}+ characters that every match contains, so it runs on every line; add a literal part outside alternations"));
+                    $"regex '{signal.Regex}' has no literal of {MinAnchor}+ characters that every match contains (in each alternative of a top-level alternation), so it runs on every line; add a literal part outside optional parts"));
             }
         }
     }

@@ -5,7 +5,7 @@ namespace CiDoctor.Core.Matching;
 /// <summary>
 /// The catalog compiled for one CI system into one matcher: every signal and factor literal
 /// (and every regex anchor) goes into one multi-literal prefilter; a regex runs only on lines
-/// that contain its anchor, or on every line when it has none.
+/// that contain one of its anchors, or on every line when it has none.
 /// </summary>
 public sealed class CompiledCatalog
 {
@@ -46,28 +46,32 @@ public sealed class CompiledCatalog
         for (int p = 0; p < patterns.Count; p++)
         {
             var compiled = patterns[p].Pattern;
-            if (compiled.Anchor is null)
+            if (compiled.Anchors.Count == 0)
             {
                 unanchored.Add(p);
                 continue;
             }
-            var key = (compiled.Anchor, compiled.AnchorIgnoreCase);
-            if (!literalIndex.TryGetValue(key, out int li))
+            // A line with several of a pattern's anchors runs it once: Match checks _seen.
+            foreach (string anchor in compiled.Anchors)
             {
-                li = literals.Count;
-                literalIndex[key] = li;
-                literals.Add(key);
-                byLiteral.Add([]);
+                var key = (anchor, compiled.AnchorIgnoreCase);
+                if (!literalIndex.TryGetValue(key, out int li))
+                {
+                    li = literals.Count;
+                    literalIndex[key] = li;
+                    literals.Add(key);
+                    byLiteral.Add([]);
+                }
+                byLiteral[li].Add(p);
             }
-            byLiteral[li].Add(p);
         }
         Literals = literals;
         // For the fast reader, a pattern tried on every line still needs some literal: lines
         // without it are skipped unread. A two-character one is fine there (it is looked for
         // with a vectorised search), though too frequent to make the prefilter skip the regex.
         var weak = unanchored.Select(p => WeakAnchors(patterns[p].Pattern)).ToArray();
-        FastLiterals = weak.All(w => w is not null)
-            ? [.. literals, .. unanchored.SelectMany((p, i) => weak[i]!.Select(a => (a, patterns[p].Pattern.AnchorIgnoreCase)))]
+        FastLiterals = weak.All(w => w.Count > 0)
+            ? [.. literals, .. unanchored.SelectMany((p, i) => weak[i].Select(a => (a, patterns[p].Pattern.AnchorIgnoreCase)))]
             : null;
         _patternsByLiteral = byLiteral.Select(l => l.ToArray()).ToArray();
         _unanchored = unanchored.ToArray();
@@ -79,55 +83,10 @@ public sealed class CompiledCatalog
 
     /// <summary>
     /// Literals of 2 characters or more, one of which every match of the pattern contains (one
-    /// per top-level alternative); null when some alternative has none.
+    /// per top-level alternative); empty when some alternative has none.
     /// </summary>
-    private static string[]? WeakAnchors(CompiledPattern pattern)
-    {
-        if (pattern.Spec.Regex is not string regex)
-        {
-            return null;
-        }
-        var anchors = TopLevelAlternatives(regex).Select(RegexAnchor.Extract).ToArray();
-        return anchors.All(a => a is { Length: >= 2 }) ? anchors.Select(a => a!).ToArray() : null;
-    }
-
-    /// <summary>Splits a regex at its top-level <c>|</c> (outside groups, classes and escapes).</summary>
-    private static IEnumerable<string> TopLevelAlternatives(string regex)
-    {
-        int depth = 0;
-        int start = 0;
-        bool inClass = false;
-        for (int i = 0; i < regex.Length; i++)
-        {
-            char c = regex[i];
-            if (c == '\\')
-            {
-                i++;
-            }
-            else if (inClass)
-            {
-                inClass = c != ']';
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')')
-            {
-                depth--;
-            }
-            else if (c == '|' && depth == 0)
-            {
-                yield return regex[start..i];
-                start = i + 1;
-            }
-        }
-        yield return regex[start..];
-    }
+    private static IReadOnlyList<string> WeakAnchors(CompiledPattern pattern) =>
+        pattern.Spec.Regex is string regex ? RegexAnchor.Extract(regex, pattern.AnchorIgnoreCase, minLength: 2) : [];
 
     /// <summary>Every literal the prefilter looks for (signal and factor literals, regex anchors), with whether case is ignored.</summary>
     public IReadOnlyList<(string Literal, bool IgnoreCase)> Literals { get; }

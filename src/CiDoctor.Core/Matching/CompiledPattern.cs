@@ -3,7 +3,7 @@ using CiDoctor.Core.Catalog;
 
 namespace CiDoctor.Core.Matching;
 
-/// <summary>A catalog pattern ready to run: a literal, or a regex with its prefilter anchor.</summary>
+/// <summary>A catalog pattern ready to run: a literal, or a regex with its prefilter anchors.</summary>
 internal sealed class CompiledPattern
 {
     private static readonly Dictionary<string, string> NoCaptures = [];
@@ -14,15 +14,11 @@ internal sealed class CompiledPattern
         _trusted = trusted;
         if (spec.Literal is not null)
         {
-            Anchor = spec.Literal;
             AnchorIgnoreCase = spec.IgnoreCase;
             Comparison = spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             return;
         }
-        string? anchor = RegexAnchor.Extract(spec.Regex!);
-        // Anchors shorter than 3 characters would match almost every line; run the regex instead.
-        Anchor = anchor is { Length: >= 3 } ? anchor : null;
-        AnchorIgnoreCase = spec.IgnoreCase || spec.Regex!.Contains("(?i", StringComparison.Ordinal);
+        AnchorIgnoreCase = spec.IgnoreCase || RegexAnchor.IgnoresCase(spec.Regex!);
         // Named groups; lookbehinds "(?<=" and "(?<!" are refused when the catalog is loaded.
         HasCaptures = spec.Regex!.Contains("(?<", StringComparison.Ordinal) || spec.Regex.Contains("(?'", StringComparison.Ordinal);
     }
@@ -41,14 +37,19 @@ internal sealed class CompiledPattern
     private const int HotCalls = 256;
     private readonly bool _trusted;
     private Regex? _regex;
+    private IReadOnlyList<string>? _anchors;
     private int _calls;
 
     private Regex Build() =>
         PatternCompiler.TryCompile(Spec.Regex!, Spec.IgnoreCase, out string? error, _trusted)
             ?? throw new CiDoctorException($"regex '{Spec.Regex}' does not compile: {error}");
 
-    /// <summary>A literal every match contains, or null when the pattern must run on every line.</summary>
-    public string? Anchor { get; }
+    /// <summary>
+    /// Literals such that every match contains one of them (one per alternative of an
+    /// alternation); empty when the pattern must run on every line. Found on first use: unless
+    /// and context patterns are compiled too but never prefiltered.
+    /// </summary>
+    public IReadOnlyList<string> Anchors => _anchors ??= Spec.Literal is not null ? [Spec.Literal] : RegexAnchor.Extract(Spec.Regex!, AnchorIgnoreCase);
 
     public bool AnchorIgnoreCase { get; }
 
@@ -56,7 +57,7 @@ internal sealed class CompiledPattern
 
     public bool HasCaptures { get; }
 
-    /// <summary>True when a literal pattern is fully decided by its anchor being present.</summary>
+    /// <summary>True when a literal pattern is fully decided by its one anchor being present.</summary>
     public bool IsLiteral => Spec.Regex is null;
 
     public bool IsMatch(string text)

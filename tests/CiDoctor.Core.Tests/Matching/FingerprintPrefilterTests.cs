@@ -32,8 +32,7 @@ public class FingerprintPrefilterTests
         var catalog = CatalogLoader.Load([]);
         var literals = catalog.Modes
             .SelectMany(m => m.Signals)
-            .Select(s => s.Literal is not null ? (s.Literal, s.IgnoreCase) : (RegexAnchor.Extract(s.Regex!) ?? "", s.IgnoreCase))
-            .Where(l => l.Item1.Length > 0)
+            .SelectMany(s => s.Literal is not null ? [s.Literal] : RegexAnchor.Extract(s.Regex!), (s, l) => (l, s.IgnoreCase))
             .Distinct()
             .ToArray();
         var random = new Random(7);
