@@ -28,6 +28,48 @@ public static partial class LineScorer
 
     private static readonly SearchValues<char> Marks = SearchValues.Create(string.Concat(KeywordList.Where(k => !System.Text.Ascii.IsValid(k))));
 
+    /// <summary>The scorer's regexes, each behind the literals it cannot match without.</summary>
+    internal static class Gates
+    {
+        public static readonly GatedRegex Strong = new(LineScorer.Strong());
+        public static readonly GatedRegex Medium = new(LineScorer.Medium());
+        public static readonly GatedRegex Location = new(LineScorer.Location(), MayHoldLocation);
+        public static readonly GatedRegex Wrapper = new(LineScorer.Wrapper());
+        public static readonly GatedRegex Summary = new(LineScorer.Summary());
+        public static readonly GatedRegex Success = new(LineScorer.Success());
+        public static readonly GatedRegex Weak = new(LineScorer.Weak());
+        public static readonly GatedRegex Chatter = new(LineScorer.Chatter());
+        public static readonly GatedRegex Progress = new(LineScorer.Progress(), MayShowProgress);
+
+        public static IEnumerable<GatedRegex> All => [Strong, Medium, Location, Wrapper, Summary, Success, Weak, Chatter, Progress];
+
+        // Location() needs ":" + digit, ":[" + digit, "(" + digit, or " line " + digit.
+        private static bool MayHoldLocation(string text)
+        {
+            if (text.Contains(" line ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            var rest = text.AsSpan();
+            int at;
+            while ((at = rest.IndexOfAny(':', '(')) >= 0 && at + 1 < rest.Length)
+            {
+                char next = rest[at + 1];
+                if (char.IsAsciiDigit(next) || (rest[at] == ':' && next == '['))
+                {
+                    return true;
+                }
+                rest = rest[(at + 1)..];
+            }
+            return false;
+        }
+
+        // Progress() needs eight dots in a row, or a line whose last visible character is ")"
+        // (char.IsWhiteSpace covers everything \s matches).
+        private static bool MayShowProgress(string text) =>
+            text.Contains("........", StringComparison.Ordinal) || text.AsSpan().TrimEnd().EndsWith(')');
+    }
+
     /// <summary>0 for lines with no error vocabulary; higher is more explanatory.</summary>
     public static int Score(string text)
     {
@@ -36,15 +78,15 @@ public static partial class LineScorer
             return 0;
         }
         int score = 0;
-        if (Strong().IsMatch(text))
+        if (Gates.Strong.IsMatch(text))
         {
             score += 4;
         }
-        if (Medium().IsMatch(text))
+        if (Gates.Medium.IsMatch(text))
         {
             score += 2;
         }
-        if (Location().IsMatch(text))
+        if (Gates.Location.IsMatch(text))
         {
             score += 2;
         }
@@ -53,21 +95,21 @@ public static partial class LineScorer
             // The rest only lowers a score.
             return 0;
         }
-        if (Wrapper().IsMatch(text))
+        if (Gates.Wrapper.IsMatch(text))
         {
             // Exit reports say that something failed, not why.
             score = Math.Min(score - 2, 1);
         }
-        if (Summary().IsMatch(text))
+        if (Gates.Summary.IsMatch(text))
         {
             // Counts and banners say how much failed; the lines that say what failed come earlier.
             score -= 3;
         }
-        if (score > 0 && Success().IsMatch(text))
+        if (score > 0 && Gates.Success.IsMatch(text))
         {
             score -= 6;
         }
-        if (score > 0 && Weak().IsMatch(text))
+        if (score > 0 && Gates.Weak.IsMatch(text))
         {
             score -= 2;
         }
@@ -96,7 +138,7 @@ public static partial class LineScorer
     public static bool IsBackground(string text) => IsChatter(text) || IsProgress(text) || text.StartsWith("$ ", StringComparison.Ordinal);
 
     /// <summary>True for a failure summary: counts of failures, a build tool's failure banner.</summary>
-    public static bool IsSummary(string text) => Summary().IsMatch(text);
+    public static bool IsSummary(string text) => Gates.Summary.IsMatch(text);
 
     [GeneratedRegex(@"(?i)\b\d+ (?:failed|failures?|errors?|failing|broken)\b|\b(?:passed|failed|skipped|total):? \d+,.*\b(?:passed|failed|skipped|total):? \d+|\b(?:failed|failures|errors|failing): ?\d+|aborting due to|[Cc]ould not compile `|There were failing tests|(?-i:\b(?:BUILD|TESTS?) (?:FAILED|FAILURE)\b)|test result: FAILED|Tests? Suites?:|\bFailed tests?:|Tests? run: \d+|^\s*FAIL\s*$|^Test suite \S+: FAIL\s*$|\bResult: FAIL\b|^\s*(?:FAILURES|ERRORS)!\s*$|^\s*FAIL\t|\.{4,} ?FAILURE \[|^\s*\**\s*Failed\s*\**\s*$|Failed at the |Failed to execute goal|Execution failed for task|recipe for target|There (?:was|were) \d+ (?:failures?|errors?)|\d+ of \d+ (?:tests?|test tasks) failed|\d+ out of \d+ tests failed|One or more tests failed|tests? failed\.?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Summary();
@@ -105,7 +147,7 @@ public static partial class LineScorer
     /// True for a tool's informational lines: "[INFO] …", "INFO: …", "make: Leaving directory …",
     /// and tests reported as passed ("ok 3 …", "--- PASS: …", "test_x PASSED").
     /// </summary>
-    public static bool IsChatter(string text) => Chatter().IsMatch(text);
+    public static bool IsChatter(string text) => Gates.Chatter.IsMatch(text);
 
     [GeneratedRegex(@"^\s*(?:\[(?:INFO|DEBUG|TRACE)\]|(?:INFO|DEBUG|TRACE)\b:?\s)|\bmake(?:\[\d+\])?: (?:Entering|Leaving) directory|^\s*(?:=== (?:RUN|PAUSE|CONT)|--- PASS:)|^\s*(?:\[\+\]|✓|✔|√|ok \d+\b|PASS(?:ED)?\b)|(?:\.\.\.|\s)\s*(?:ok|OK|PASSED|passed|done)(?:\s*\([\d.]+m?s\))?\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Chatter();
@@ -114,13 +156,13 @@ public static partial class LineScorer
     /// True for progress lines ("........  [ 98%]", "....  63 / 242 ( 26%)", "Linting 'a.swift' (44/48)"):
     /// noise around a failure, though the last one shows where a hung run stopped.
     /// </summary>
-    public static bool IsProgress(string text) => Progress().IsMatch(text);
+    public static bool IsProgress(string text) => Gates.Progress.IsMatch(text);
 
     [GeneratedRegex(@"^\s*\.{8,}|\(\d+/\d+\)\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Progress();
 
     /// <summary>True for lines that report that a command failed, not why (exit codes, "see above").</summary>
-    public static bool IsWrapper(string text) => Wrapper().IsMatch(text);
+    public static bool IsWrapper(string text) => Gates.Wrapper.IsMatch(text);
 
     [GeneratedRegex(@"(?i)exited with \d+|exit code \d+|exit status \d+|Job failed|Finished: FAILURE|Process completed with|Build step .* marked build as failure|ELIFECYCLE|npm ERR! (?:code ELIFECYCLE|errno \d+|Exit status|This is probably|A complete log|Failed at the)|make(?:\[\d+\])?: \*\*\*|Error \d+$|BUILD FAILURE|Build FAILED|your build exited|See above for more details|A complete log of this run|for documentation about this command", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Wrapper();
