@@ -68,10 +68,7 @@ public sealed class RarePairFilter
                 {
                     lists[hash] = list = [];
                 }
-                if (!list.Contains(new Entry(i, offset)))
-                {
-                    list.Add(new Entry(i, offset));
-                }
+                list.Add(new Entry(i, offset));
             }
         }
         foreach (var (hash, list) in lists)
