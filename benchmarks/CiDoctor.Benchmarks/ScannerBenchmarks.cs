@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Logs;
 using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
 
 namespace CiDoctor.Benchmarks;
 
 /// <summary>
-/// The scanner: a generated 100k-line log (already read, held in memory) against the full
-/// built-in catalog, plus what start-up pays before it (loading and compiling the catalog).
+/// The scanner: a generated 100k-line log against the full built-in catalog, already parsed
+/// (lines in memory), and from its bytes as <c>diagnose</c> reads it: every line parsed (the
+/// reference), the fast path on one thread, and on two; plus what start-up pays before it
+/// (loading and compiling the catalog).
 /// </summary>
 [MemoryDiagnoser]
 public class ScannerBenchmarks
@@ -15,17 +18,34 @@ public class ScannerBenchmarks
     private FailureCatalog _catalog = null!;
     private CompiledCatalog _compiled = null!;
     private LogLine[] _lines = [];
+    private byte[] _bytes = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _catalog = CatalogLoader.Load([]);
         _compiled = new CompiledCatalog(_catalog, "plain");
-        (_lines, _) = Inputs.Read(Inputs.InMemory("scan.log", Inputs.Utf8(SyntheticLog.Plain(Inputs.ScanLines))), "plain");
+        _bytes = Inputs.Utf8(SyntheticLog.Plain(Inputs.ScanLines));
+        (_lines, _) = Inputs.Read(Inputs.InMemory("scan.log", _bytes), "plain");
     }
 
-    [Benchmark(Description = "scan 100k lines x built-in catalog")]
+    [Benchmark(Description = "scan 100k parsed lines x built-in catalog")]
     public int Scan() => new Scanner(_compiled).Scan(_lines).Findings.Count;
+
+    [Benchmark(Description = "read+scan 100k lines, every line parsed")]
+    public int ReadAndScanEveryLine() => ReadAndScan(new ScannerOptions { SkipQuietLines = false });
+
+    [Benchmark(Description = "read+scan 100k lines, fast path, 1 thread")]
+    public int ReadAndScanFast() => ReadAndScan(new ScannerOptions { ReadInParallel = false });
+
+    [Benchmark(Description = "read+scan 100k lines, fast path, 2 threads")]
+    public int ReadAndScanFastTwoThreads() => ReadAndScan(new ScannerOptions());
+
+    private int ReadAndScan(ScannerOptions options)
+    {
+        using var session = new LogReadSession(Inputs.InMemory("scan.log", _bytes), "plain");
+        return new Scanner(_compiled, options).Scan(session).Findings.Count;
+    }
 
     [Benchmark(Description = "load built-in catalog (YAML)")]
     public int LoadCatalog() => CatalogLoader.Load([]).Modes.Count;
