@@ -28,7 +28,7 @@ naive=$root/artifacts/naive-scan/naive-scan
 
 die() { echo "compare.sh: $*" >&2; exit 1; }
 
-[ -n "$log" ] && [ -f "$log" ] || die "${log:-BIG.log}: no such file; make it with ../shared/bench/make-big-log.sh OUT [COPIES] (e.g. bash ../shared/bench/make-big-log.sh /tmp/BIG.log 36), then run: benchmarks/compare.sh /tmp/BIG.log"
+[ -n "$log" ] && [ -f "$log" ] || die "${log:-BIG.log}: no such file; make it with ../shared/bench/make-big-log.sh OUT [COPIES] (e.g. bash ../shared/bench/make-big-log.sh /tmp/BIG.log), then run: benchmarks/compare.sh /tmp/BIG.log"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive whole number, not '$runs'"
 [[ "$naive_runs" =~ ^[1-9][0-9]*$ ]] || die "NAIVE_RUNS must be a positive whole number, not '$naive_runs'"
 [ -f "$patterns" ] || die "$patterns: no such file (the ripgrep reference patterns; set PATTERNS=FILE)"

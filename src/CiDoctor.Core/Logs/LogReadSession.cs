@@ -48,6 +48,9 @@ public sealed class LogReadSession : IDisposable
         _result = _parser.Complete(splitter.LineNumber, splitter.LongLines, splitter.InvalidUtf8);
     }
 
+    /// <summary>True when the whole log fits in the head read to detect its format (64 KiB).</summary>
+    public bool IsSmall => _head.Length < LogSource.HeadBytes;
+
     /// <summary>True when the format lets <see cref="FastLineReader"/> skip quiet lines.</summary>
     public bool CanSkipLines => _parser.Markers is not null;
 

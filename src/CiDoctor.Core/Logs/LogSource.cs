@@ -7,7 +7,8 @@ namespace CiDoctor.Core.Logs;
 /// </summary>
 public sealed class LogSource
 {
-    private const int HeadBytes = 64 * 1024;
+    /// <summary>Bytes read first, to detect the format (and to see whether the log is small).</summary>
+    public const int HeadBytes = 64 * 1024;
     private const int BinaryProbeBytes = 8 * 1024;
     private readonly Func<Stream> _open;
 

@@ -42,7 +42,7 @@ public sealed class Scanner
     /// Scans a log as it is read: with <see cref="FastLineReader"/> when the format and the
     /// catalog allow it (every pattern has a literal), so that quiet lines are never parsed,
     /// matched or scored, and with reading and parsing on a second thread when the machine has
-    /// more than one core. The result is the same as scanning every line.
+    /// more than one core and the log is not small. The result is the same as scanning every line.
     /// </summary>
     public ScanResult Scan(LogReadSession session)
     {
@@ -50,14 +50,16 @@ public sealed class Scanner
             .Concat(LineScorer.KeywordList.Select(k => (k, true)))
             .Concat(_observers.SelectMany(o => o.Markers).Select(m => (m, false)))
             .ToArray();
-        if (!_options.SkipQuietLines || !session.CanSkipLines || _catalog.FastLiterals is null
+        // A small log is parsed line by line: building the fast reader's tables would cost more.
+        if (!_options.SkipQuietLines || (session.IsSmall && !_options.FastPathWhenSmall) || !session.CanSkipLines || _catalog.FastLiterals is null
             || interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
         {
             return Scan(session.ReadLines());
         }
         var state = new State(this);
         var pipeline = new ScanPipeline(session, interesting, _options.ReadBlockBytes, state.Lead, state.Trail);
-        if (_options.ReadInParallel && Environment.ProcessorCount > 1)
+        // A small log is read before a second thread would have started.
+        if (_options.ReadInParallel && Environment.ProcessorCount > 1 && (!session.IsSmall || _options.FastPathWhenSmall))
         {
             pipeline.RunOnTwoThreads(state.Apply);
         }

@@ -42,6 +42,9 @@ public sealed record ScannerOptions
     /// </summary>
     public bool ReadInParallel { get; init; } = true;
 
+    /// <summary>Tests: the fast path, and its second thread, even for a small log (which is parsed line by line).</summary>
+    internal bool FastPathWhenSmall { get; init; }
+
     /// <summary>Bytes the fast reader reads at a time; tests make it small to cross block boundaries often.</summary>
     internal int ReadBlockBytes { get; init; } = Logs.FastLineReader.DefaultBlockBytes;
 }

@@ -104,6 +104,7 @@ public sealed class FastLineReaderTests
         AssertSameScan(log, "plain");
         var source = Source(log);
         using var session = new LogReadSession(source, "plain");
+        Assert.False(session.IsSmall);
         var scan = new Scanner(new CompiledCatalog(Catalog, "plain")).Scan(session);
 
         Assert.True(scan.QuietLines > 15_000, $"only {scan.QuietLines} of 20000 lines were skipped");
@@ -134,7 +135,7 @@ public sealed class FastLineReaderTests
     private static (string Dump, JobLog Job) Scan(byte[] log, string? ci, bool fast, int block, bool parallel = false)
     {
         using var session = new LogReadSession(Source(log), ci);
-        var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = block, ReadInParallel = parallel };
+        var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = block, ReadInParallel = parallel, FastPathWhenSmall = fast };
         var cascades = new NixCascadeTracker();
         var scan = new Scanner(new CompiledCatalog(Catalog, session.Reader.Ci), options, null, [cascades]).Scan(session);
         var job = session.Result;
