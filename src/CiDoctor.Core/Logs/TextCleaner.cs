@@ -22,7 +22,7 @@ public static class TextCleaner
             char c = text[i];
             if (c == '\x1b')
             {
-                i = SkipEscape(text, i);
+                i = SkipEscape(text.AsSpan(), i);
                 continue;
             }
             if (c < ' ' && c != '\t')
@@ -32,7 +32,7 @@ public static class TextCleaner
             }
             if (c == '\x9b')
             {
-                i = SkipCsi(text, i + 1);
+                i = SkipCsi(text.AsSpan(), i + 1);
                 continue;
             }
             sb.Append(c);
@@ -69,50 +69,6 @@ public static class TextCleaner
         return length;
     }
 
-    private static int SkipEscape(ReadOnlySpan<byte> text, int i)
-    {
-        if (i + 1 >= text.Length)
-        {
-            return text.Length;
-        }
-        switch (text[i + 1])
-        {
-            case (byte)'[':
-                return SkipCsi(text, i + 2);
-            case (byte)']':
-            case (byte)'_':
-            case (byte)'P':
-            case (byte)'^':
-                for (int j = i + 2; j < text.Length; j++)
-                {
-                    if (text[j] == '\a')
-                    {
-                        return j + 1;
-                    }
-                    if (text[j] == 0x1b && j + 1 < text.Length && text[j + 1] == '\\')
-                    {
-                        return j + 2;
-                    }
-                }
-                return text.Length;
-            case (byte)'(':
-            case (byte)')':
-            case (byte)'#':
-                return Math.Min(text.Length, i + 3);
-            default:
-                return i + 2;
-        }
-    }
-
-    private static int SkipCsi(ReadOnlySpan<byte> text, int j)
-    {
-        while (j < text.Length && text[j] >= ' ' && text[j] <= '?')
-        {
-            j++;
-        }
-        return j < text.Length ? j + 1 : j;
-    }
-
     private static int IndexOfControl(string text)
     {
         for (int i = 0; i < text.Length; i++)
@@ -126,14 +82,15 @@ public static class TextCleaner
         return -1;
     }
 
-    private static int SkipEscape(string text, int i)
+    // One escape parser for characters and for the bytes of ASCII lines.
+    private static int SkipEscape<T>(ReadOnlySpan<T> text, int i)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         if (i + 1 >= text.Length)
         {
             return text.Length;
         }
-        char kind = text[i + 1];
-        switch (kind)
+        switch (At(text, i + 1))
         {
             case '[':
                 return SkipCsi(text, i + 2);
@@ -144,11 +101,11 @@ public static class TextCleaner
                 // OSC / APC / DCS / PM: run to BEL or ST (ESC \).
                 for (int j = i + 2; j < text.Length; j++)
                 {
-                    if (text[j] == '\a')
+                    if (At(text, j) == '\a')
                     {
                         return j + 1;
                     }
-                    if (text[j] == '\x1b' && j + 1 < text.Length && text[j + 1] == '\\')
+                    if (At(text, j) == '\x1b' && j + 1 < text.Length && At(text, j + 1) == '\\')
                     {
                         return j + 2;
                     }
@@ -163,13 +120,17 @@ public static class TextCleaner
         }
     }
 
-    private static int SkipCsi(string text, int j)
+    private static int SkipCsi<T>(ReadOnlySpan<T> text, int j)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         // Parameters and intermediates are 0x20-0x3F; the final byte is 0x40-0x7E.
-        while (j < text.Length && text[j] >= ' ' && text[j] <= '?')
+        while (j < text.Length && At(text, j) is >= ' ' and <= '?')
         {
             j++;
         }
         return j < text.Length ? j + 1 : j;
     }
+
+    private static char At<T>(ReadOnlySpan<T> text, int i)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T> => (char)int.CreateTruncating(text[i]);
 }

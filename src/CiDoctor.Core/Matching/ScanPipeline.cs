@@ -5,10 +5,11 @@ using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Matching;
 
-/// <summary>A parsed line, or a run of quiet lines with the ones a scan may keep already decoded.</summary>
+/// <summary>A parsed line with its catalog matches, or a run of quiet lines with the ones a scan may keep already decoded.</summary>
+/// <param name="Hits">For a parsed line, the catalog patterns that match it (<see cref="CompiledCatalog.Match"/>).</param>
 /// <param name="Quiet">Null for a parsed line; for a run, its first and last lines as <see cref="ScanPipeline"/> decodes them.</param>
 /// <param name="QuietCount">How many lines the run has (most of a long one are not in <paramref name="Quiet"/>).</param>
-internal readonly record struct ScanItem(LogLine Line, LogLine[]? Quiet, long QuietCount);
+internal readonly record struct ScanItem(LogLine Line, int[]? Hits, LogLine[]? Quiet, long QuietCount);
 
 /// <summary>
 /// Reads a log with <see cref="FastLineReader"/> and hands its lines to a scan in order: on the
@@ -16,8 +17,11 @@ internal readonly record struct ScanItem(LogLine Line, LogLine[]? Quiet, long Qu
 /// lines through a queue of a few batches (so memory stays bounded). Of a quiet run it decodes only the
 /// lines a scan may look at or keep: the first <c>lead</c> (a finding or candidate just before
 /// may still be looking) and the last <c>trail</c> (as many as any ring of kept lines holds).
+/// Parsed lines are matched against the catalog here too: with two threads, that balances the
+/// reader's work with the scan's (scoring, rings, findings), and only this thread uses the
+/// compiled catalog's matcher.
 /// </summary>
-internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
+internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catalog, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
 {
     // A batch ends at this many lines (parsed, or decoded lines of quiet runs): what waits in the
     // queue stays a few megabytes whatever the runs are like. And at this many items, so that a
@@ -86,15 +90,22 @@ internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string
 
     private void Read(Action<ScanItem> deliver)
     {
-        var sink = new Collector(deliver, lead, trail);
+        var sink = new Collector(deliver, catalog, lead, trail);
         session.ReadFast(sink, interesting, reader => sink.Reader = reader, blockBytes);
     }
 
-    private sealed class Collector(Action<ScanItem> deliver, int lead, int trail) : ILineSink
+    private sealed class Collector(Action<ScanItem> deliver, CompiledCatalog catalog, int lead, int trail) : ILineSink
     {
+        private readonly List<int> _hits = [];
+
         public FastLineReader? Reader { get; set; }
 
-        public void Line(LogLine line) => deliver(new ScanItem(line, null, 0));
+        public void Line(LogLine line)
+        {
+            _hits.Clear();
+            catalog.Match(line.Text, _hits);
+            deliver(new ScanItem(line, _hits.Count == 0 ? [] : [.. _hits], null, 0));
+        }
 
         public void Quiet(long first, long last, int step, LineKind kind)
         {
@@ -110,7 +121,7 @@ internal sealed class ScanPipeline(LogReadSession session, IReadOnlyList<(string
             {
                 lines[i++] = Decoded(n, step, kind);
             }
-            deliver(new ScanItem(default, lines, last - first + 1));
+            deliver(new ScanItem(default, null, lines, last - first + 1));
         }
 
         private LogLine Decoded(long number, int step, LineKind kind) =>

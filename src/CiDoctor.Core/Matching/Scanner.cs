@@ -57,7 +57,7 @@ public sealed class Scanner
             return Scan(session.ReadLines());
         }
         var state = new State(this);
-        var pipeline = new ScanPipeline(session, interesting, _options.ReadBlockBytes, state.Lead, state.Trail);
+        var pipeline = new ScanPipeline(session, _catalog, interesting, _options.ReadBlockBytes, state.Lead, state.Trail);
         // A small log is read before a second thread would have started.
         if (_options.ReadInParallel && Environment.ProcessorCount > 1 && (!session.IsSmall || _options.FastPathWhenSmall))
         {
@@ -125,7 +125,7 @@ public sealed class Scanner
         {
             if (item.Quiet is null)
             {
-                Line(item.Line);
+                Line(item.Line, item.Hits!);
                 return;
             }
             // Lines still looked at go through the whole path (nothing matches them); the others
@@ -134,7 +134,8 @@ public sealed class Scanner
             {
                 if (line.Number <= _parseThrough)
                 {
-                    Line(line);
+                    // A quiet line holds no catalog literal: nothing to match.
+                    Line(line, []);
                 }
                 else
                 {
@@ -148,11 +149,17 @@ public sealed class Scanner
 
         public void Line(LogLine line)
         {
+            _hits.Clear();
+            _catalog.Match(line.Text, _hits);
+            Line(line, _hits);
+        }
+
+        /// <summary>A line whose catalog matches (<paramref name="hits"/>) were found already.</summary>
+        private void Line(LogLine line, IReadOnlyList<int> hits)
+        {
             string text = line.Text;
             var kept = line with { Text = Finding.Cut(text) };
-            _hits.Clear();
-            _catalog.Match(text, _hits);
-            foreach (int p in _hits)
+            foreach (int p in hits)
             {
                 var hit = _catalog.Patterns[p];
                 // A step's echoed script is configuration: it can show a factor, never a failure.
