@@ -92,6 +92,23 @@ public sealed class FastLineReaderTests
     }
 
     [Fact]
+    public void Scan_StreamThatTricklesBytes_SameAsParsingEveryLine()
+    {
+        // A pipe or a decompressor returns a few bytes a read, splitting lines and characters anywhere.
+        byte[] log = Generate(new Random(21), 2000);
+        string Dumped(bool fast)
+        {
+            var source = new LogSource("job.log", "job.log", () => new TrickleStream(log));
+            using var session = new LogReadSession(source, "github");
+            var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = 1000, FastPathWhenSmall = fast };
+            var scan = new Scanner(new CompiledCatalog(Catalog, "github"), options).Scan(session);
+            return Dump(scan, session.Result, new NixCascadeTracker());
+        }
+
+        Assert.Equal(Dumped(fast: false), Dumped(fast: true));
+    }
+
+    [Fact]
     public void Scan_BigQuietLog_SkipsMostLines()
     {
         var random = new Random(99);
@@ -238,5 +255,40 @@ public sealed class FastLineReaderTests
             dir = dir.Parent;
         }
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    /// <summary>Returns 1 to 7 bytes a read, like a slow pipe.</summary>
+    private sealed class TrickleStream(byte[] bytes) : Stream
+    {
+        private int _position;
+        private int _turn;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = Math.Min(Math.Min(count, 1 + (_turn++ % 7)), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
