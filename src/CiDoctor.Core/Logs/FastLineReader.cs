@@ -12,8 +12,9 @@ namespace CiDoctor.Core.Logs;
 /// and the consumer's: catalog literals, scorer keywords), and the parser and masker say that,
 /// in their current state, such a line changes nothing. Quiet lines are not parsed: they are
 /// handed over in runs, during which the consumer may decode the ones it keeps
-/// (<see cref="QuietText"/>); a run never spans more than <see cref="Recent"/> lines or a change of block. Gives the same lines, steps and job facts as <see cref="LineSplitter"/>
-/// followed by <see cref="LogParser.Parse"/> on every line (tests compare the two).
+/// (<see cref="QuietText"/>); a run never spans more than <see cref="Recent"/> lines or a change
+/// of block. Gives the same lines, steps and job facts as <see cref="LineSplitter"/> followed by
+/// <see cref="LogParser.Parse"/> on every line (tests compare the two).
 /// </summary>
 public sealed class FastLineReader
 {
@@ -36,12 +37,12 @@ public sealed class FastLineReader
     private readonly Stream _stream;
     private readonly LogParser _parser;
     private readonly SecretMasker _masker;
-    private readonly RarePairFilter _filter;
+    private readonly RareWindowFilter _filter;
     private readonly List<int> _found = [];
     private readonly byte[][] _buffers = new byte[Buffers][];
     private readonly int[] _generations = new int[Buffers];
     private readonly RecentLine[] _recent = new RecentLine[Recent];
-    private readonly byte[] _visible = new byte[QuietMaxBytes + RarePairFilter.Slack];
+    private readonly byte[] _visible = new byte[QuietMaxBytes + RareWindowFilter.Slack];
     private readonly Encoding _utf8;
     private readonly LineSplitter.CountingFallback _fallback = new();
     private readonly LongLine _long;
@@ -64,7 +65,7 @@ public sealed class FastLineReader
             .Concat(SecretMasker.MarkerLiterals.Select(m => (m, true)))
             .Distinct()
             .ToList();
-        _filter = new RarePairFilter(literals, head);
+        _filter = new RareWindowFilter(literals, head);
         // A literal the filter cannot see (one byte, or non-ASCII: those only occur in non-ASCII
         // lines, which are always parsed) must not be needed to notice an ASCII line.
         if (literals.Where((l, i) => !_filter.Indexed[i]).Any(l => l.Item1.Length < 2 && Ascii.IsValid(l.Item1)))
@@ -75,7 +76,6 @@ public sealed class FastLineReader
         encoding.DecoderFallback = _fallback;
         _utf8 = encoding;
         _long = new LongLine(encoding.GetDecoder());
-
     }
 
     /// <summary>Number of lines read so far.</summary>
@@ -93,7 +93,7 @@ public sealed class FastLineReader
         // Pooled: a run of many job logs would otherwise allocate and collect megabytes per log.
         for (int i = 0; i < Buffers; i++)
         {
-            _buffers[i] = ArrayPool<byte>.Shared.Rent(_blockBytes + RarePairFilter.Slack);
+            _buffers[i] = ArrayPool<byte>.Shared.Rent(_blockBytes + RareWindowFilter.Slack);
         }
         try
         {

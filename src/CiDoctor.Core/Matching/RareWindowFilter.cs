@@ -18,7 +18,7 @@ namespace CiDoctor.Core.Matching;
 /// log: a Java build is full of ".java" and a Go build of ".go:". Non-ASCII literals are not
 /// indexed (<see cref="Indexed"/>): the caller handles lines with non-ASCII bytes another way.
 /// </remarks>
-public sealed class RarePairFilter
+public sealed class RareWindowFilter
 {
     private const int HashBits = 18;
     private const uint Fold4 = 0x20202020;
@@ -35,7 +35,7 @@ public sealed class RarePairFilter
 
     /// <param name="literals">The literals; only ASCII ones of 2 bytes or more are indexed.</param>
     /// <param name="sample">Bytes of the log to rank windows by (its first block); may be empty.</param>
-    public RarePairFilter(IReadOnlyList<(string Literal, bool IgnoreCase)> literals, ReadOnlySpan<byte> sample)
+    public RareWindowFilter(IReadOnlyList<(string Literal, bool IgnoreCase)> literals, ReadOnlySpan<byte> sample)
     {
         int[] frequency = WindowFrequency(sample);
         _literals = new byte[literals.Count][];

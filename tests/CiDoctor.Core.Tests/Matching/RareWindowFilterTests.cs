@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Tests.Matching;
 /// occurring in the line, once, whatever its casing (for case-insensitive ones), where it sits
 /// (start, end, overlapping others) and whatever the bytes after the line are.
 /// </summary>
-public sealed class RarePairFilterTests
+public sealed class RareWindowFilterTests
 {
     private static readonly string[] Alphabet = ["a", "b", "E", "r", "o", " ", ":", ".", "/", "[", "]", "_", "-", "0", "1", "x", "X", "R", "\t"];
 
@@ -20,7 +20,7 @@ public sealed class RarePairFilterTests
         for (int round = 0; round < 40; round++)
         {
             var literals = Enumerable.Range(0, 60).Select(_ => (Word(random, random.Next(2, 12)), random.Next(2) == 0)).Distinct().ToList();
-            var filter = new RarePairFilter(literals, Encoding.ASCII.GetBytes(Word(random, 4000)));
+            var filter = new RareWindowFilter(literals, Encoding.ASCII.GetBytes(Word(random, 4000)));
             for (int i = 0; i < 300; i++)
             {
                 string line = Word(random, random.Next(0, 200));
@@ -41,7 +41,7 @@ public sealed class RarePairFilterTests
     {
         var compiled = new CompiledCatalog(CatalogLoader.Load([]), "plain");
         var literals = compiled.Literals.Where(l => Ascii.IsValid(l.Literal)).ToList();
-        var filter = new RarePairFilter(literals, []);
+        var filter = new RareWindowFilter(literals, []);
         var random = new Random(7);
         foreach (var (literal, _) in literals)
         {
@@ -55,7 +55,7 @@ public sealed class RarePairFilterTests
     public void FindAll_ShortLiterals_FoundAtEveryPosition()
     {
         var literals = new List<(string, bool)> { ("> ", false), ("://", true), ("eyJ", true), ("abcd", false) };
-        var filter = new RarePairFilter(literals, []);
+        var filter = new RareWindowFilter(literals, []);
         var random = new Random(3);
         foreach (string line in new[] { "> ", "a> ", "http://x", "://", "EYJ", "xxeyj", "abc", "abcd", "xabcd", "ab:/" })
         {
@@ -66,15 +66,15 @@ public sealed class RarePairFilterTests
     [Fact]
     public void FindAll_NonAsciiLiteral_IsNotIndexed()
     {
-        var filter = new RarePairFilter([("✗ failed", false), ("ok", false)], []);
+        var filter = new RareWindowFilter([("✗ failed", false), ("ok", false)], []);
 
         Assert.False(filter.Indexed[0]);
         Assert.True(filter.Indexed[1]);
     }
 
-    private static void AssertSameAsPlainSearch(RarePairFilter filter, IReadOnlyList<(string Literal, bool IgnoreCase)> literals, string line, Random random)
+    private static void AssertSameAsPlainSearch(RareWindowFilter filter, IReadOnlyList<(string Literal, bool IgnoreCase)> literals, string line, Random random)
     {
-        var padded = new byte[line.Length + RarePairFilter.Slack];
+        var padded = new byte[line.Length + RareWindowFilter.Slack];
         Encoding.ASCII.GetBytes(line, padded);
         // Whatever follows the line must not make a literal match past its end.
         for (int i = line.Length; i < padded.Length; i++)
