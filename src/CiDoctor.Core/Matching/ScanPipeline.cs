@@ -38,6 +38,7 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
     public void RunOnTwoThreads(Action<ScanItem> apply)
     {
         using var queue = new BlockingCollection<ScanItem[]>(QueuedBatches);
+        using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
         var reader = Task.Factory.StartNew(() =>
         {
@@ -51,12 +52,16 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
                     lines += item.Quiet?.Length ?? 1;
                     if (lines >= BatchLines || batch.Count >= BatchItems)
                     {
-                        queue.Add([.. batch]);
+                        queue.Add([.. batch], stop.Token);
                         batch.Clear();
                         lines = 0;
                     }
                 });
-                queue.Add([.. batch]);
+                queue.Add([.. batch], stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The scan failed: it no longer wants lines.
             }
             catch (Exception e)
             {
@@ -79,11 +84,9 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
         }
         finally
         {
-            // On a failure here, let the reader finish (it ends when the queue has room) before the session closes.
-            while (!reader.IsCompleted)
-            {
-                queue.TryTake(out _, 50);
-            }
+            // On a failure here, stop the reader and let it finish before the session closes.
+            stop.Cancel();
+            reader.Wait();
         }
         failure?.Throw();
     }
