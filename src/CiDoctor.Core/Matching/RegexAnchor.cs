@@ -115,12 +115,47 @@ public static partial class RegexAnchor
             Sequence(body, context, candidates, run);
             return quantifier.End;
         }
+        if (body is not null && !quantifier.Present && run.Length > 0 && Joined(run.ToString(), body, context) is { } joined)
+        {
+            candidates.Add(joined);
+        }
         Flush(run, candidates, context);
         if (body is not null && !quantifier.Optional && Alternation(body, context) is { } inner)
         {
             candidates.Add(inner);
         }
         return quantifier.End;
+    }
+
+    // The literal before a group matched once, joined with each alternative's literal start:
+    // "error (CS\d{4}|FS\d{4})" must contain "error CS" or "error FS", far rarer than "error ".
+    private static string[]? Joined(string before, string body, Context context)
+    {
+        var joined = SplitAlternatives(body).Select(alternative => before + LiteralStart(alternative)).Distinct(StringComparer.Ordinal).ToArray();
+        return joined.All(j => j.Length >= context.MinLength) && joined.Any(j => j.Length > before.Length) ? joined : null;
+    }
+
+    /// <summary>The characters every match of an alternative starts with (up to its first non-literal atom).</summary>
+    private static string LiteralStart(string alternative)
+    {
+        var start = new StringBuilder();
+        int i = 0;
+        while (i < alternative.Length && alternative[i] != '(')
+        {
+            int end = Atom(alternative, i, out char? literal);
+            var quantifier = Quantifier.Read(alternative, end);
+            if (literal is not { } c || quantifier.Optional)
+            {
+                break;
+            }
+            start.Append(c);
+            if (quantifier.Present)
+            {
+                break;
+            }
+            i = quantifier.End;
+        }
+        return start.ToString();
     }
 
     private static void Flush(StringBuilder run, List<string[]> candidates, Context context)

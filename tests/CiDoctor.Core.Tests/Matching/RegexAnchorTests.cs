@@ -22,7 +22,7 @@ public class RegexAnchorTests
     [InlineData(@"(?<file>[\w/.]+\.java):\[(?<line>\d+)", ".java:[")]
     [InlineData(@"SUMMARY: (?:UndefinedBehavior)Sanitizer", "SUMMARY: UndefinedBehaviorSanitizer")]
     // A required group with alternatives is a set; here rarer than the literal beside it.
-    [InlineData(@"getaddrinfo (ENOTFOUND|EAI_AGAIN) ", "ENOTFOUND|EAI_AGAIN")]
+    [InlineData(@"getaddrinfo (ENOTFOUND|EAI_AGAIN) ", "getaddrinfo ENOTFOUND|getaddrinfo EAI_AGAIN")]
     // Top-level alternations: one anchor per alternative.
     [InlineData(@"has been renamed|has been removed", "has been renamed|has been removed")]
     [InlineData(@"TimeoutExpired|timed out after", "TimeoutExpired|timed out after")]
@@ -31,6 +31,8 @@ public class RegexAnchorTests
     // A class must not hide the '|' after it: [\-[] is the class of '-' and '[', no subtraction.
     [InlineData(@"abc[\-[]x]|def", "abc|def")]
     [InlineData(@"abc[a-z-[aeiou]]x|def", "abc|def")]
+    [InlineData(@"error (?<code>CS\d{4}|FS\d{4}|BC\d{5}): ", "error CS|error FS|error BC")]
+    [InlineData(@"ERROR: (?:Fix|Missing) \w+", "ERROR: Fix|ERROR: Missing")]
     public void Extract_ChoosesRarestRequiredLiterals(string pattern, string expected) =>
         Assert.Equal(expected.Split('|'), RegexAnchor.Extract(pattern));
 
