@@ -51,6 +51,9 @@ public sealed class FastLineReader
     private long _quietFirst;
     private long _quietLast;
 
+    // True when _found holds the literals of the current line's bytes (ANSI removed).
+    private bool _literalsKnown;
+
     private readonly record struct RecentLine(long Number, int Buffer, int Generation, int Offset, int Length);
 
     /// <param name="interesting">The consumer's literals (catalog literals, scorer keywords, observers' markers).</param>
@@ -65,6 +68,7 @@ public sealed class FastLineReader
             .Concat(SecretMasker.MarkerLiterals.Select(m => (m, true)))
             .Distinct()
             .ToList();
+        Literals = literals;
         _filter = new RareWindowFilter(literals, head);
         // A literal the filter cannot see (one byte, or non-ASCII: those only occur in non-ASCII
         // lines, which are always parsed) must not be needed to notice an ASCII line.
@@ -77,6 +81,9 @@ public sealed class FastLineReader
         _utf8 = encoding;
         _long = new LongLine(encoding.GetDecoder());
     }
+
+    /// <summary>Every literal the reader looks for: the consumer's, the format's markers, the masker's.</summary>
+    public IReadOnlyList<(string Literal, bool IgnoreCase)> Literals { get; }
 
     /// <summary>Number of lines read so far.</summary>
     public long LineCount => _number;
@@ -238,10 +245,11 @@ public sealed class FastLineReader
         }
         _recent[number & (Recent - 1)] = new RecentLine(number, _current, _generations[_current], offset, length);
         var raw = buffer.AsSpan(offset, length);
+        _literalsKnown = false;
         if (number == 1 || length > QuietMaxBytes || !IsQuiet(buffer, offset, length, special))
         {
             FlushQuiet(sink);
-            Parsed(number, Decode(raw, number == 1), sink);
+            Parsed(number, Decode(raw, number == 1), sink, special);
             return;
         }
         if (_quietFirst == 0)
@@ -266,7 +274,9 @@ public sealed class FastLineReader
             padded = _visible;
         }
         _found.Clear();
-        return !_filter.FindAll(padded, visible, _found) && !_masker.InPrivateKey && _parser.CanSkip(raw);
+        bool any = _filter.FindAll(padded, visible, _found);
+        _literalsKnown = true;
+        return !any && !_masker.InPrivateKey && _parser.CanSkip(raw);
     }
 
     private void FlushQuiet(ILineSink sink)
@@ -280,11 +290,19 @@ public sealed class FastLineReader
         _quietFirst = 0;
     }
 
-    private void Parsed(long number, string raw, ILineSink sink)
+    private void Parsed(long number, string raw, ILineSink sink, bool special = false)
     {
         var line = _parser.Parse(number, raw);
         string masked = _masker.MaskLine(line.Text);
-        sink.Line(ReferenceEquals(masked, line.Text) ? line : line with { Text = masked });
+        if (!ReferenceEquals(masked, line.Text))
+        {
+            sink.Line(line with { Text = masked }, null);
+            return;
+        }
+        // The literals found in the bytes are all those of the text only when the text is part of
+        // them: a format that removed something in the middle of a line may have joined a literal.
+        bool within = _literalsKnown && (special ? TextCleaner.StripAnsi(raw) : raw).Contains(line.Text, StringComparison.Ordinal);
+        sink.Line(line, within ? _found : null);
     }
 
     private string Decode(ReadOnlySpan<byte> raw, bool first)
@@ -348,6 +366,7 @@ public sealed class FastLineReader
     private void FinishLongLine(ILineSink sink)
     {
         long number = ++_number;
+        _literalsKnown = false;
         string text = _long.Finish(out bool cut);
         if (cut)
         {

@@ -69,18 +69,11 @@ public static class TextCleaner
         return length;
     }
 
-    private static int IndexOfControl(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if ((c < ' ' && c != '\t') || c == '\x9b')
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+    // Control characters but tab, and the 8-bit CSI: a vectorised search, as every parsed line is checked.
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 32).Where(c => c != '\t').Select(c => (char)c)) + "\x9b");
+
+    private static int IndexOfControl(string text) => text.AsSpan().IndexOfAny(Controls);
 
     // One escape parser for characters and for the bytes of ASCII lines.
     private static int SkipEscape<T>(ReadOnlySpan<T> text, int i)

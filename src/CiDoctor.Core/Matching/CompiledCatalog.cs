@@ -14,6 +14,9 @@ public sealed class CompiledCatalog
     private readonly int[] _unanchored;
     private readonly List<int> _literalHits = [];
     private readonly int[] _seen;
+
+    // Literals a byte-level search does not look for (non-ASCII, or one character): always confirmed.
+    private readonly int[] _notFoundInBytes;
     private int _generation;
 
     public CompiledCatalog(FailureCatalog catalog, string ci, Func<IReadOnlyList<(string, bool)>, ILiteralPrefilter>? prefilter = null)
@@ -66,6 +69,7 @@ public sealed class CompiledCatalog
             }
         }
         Literals = literals;
+        _notFoundInBytes = Enumerable.Range(0, literals.Count).Where(i => literals[i].Item1.Length < 2 || !System.Text.Ascii.IsValid(literals[i].Item1)).ToArray();
         // For the fast reader, a pattern tried on every line still needs some literal: lines
         // without it are skipped unread. A two-character one is fine there (it is looked for
         // with a vectorised search), though too frequent to make the prefilter skip the regex.
@@ -118,6 +122,37 @@ public sealed class CompiledCatalog
         }
         _literalHits.Clear();
         _prefilter.FindAll(text, _literalHits);
+        MatchFound(text, hits);
+    }
+
+    /// <summary>
+    /// <see cref="Match(string, List{int})"/> for a line whose literals were looked for already:
+    /// <paramref name="mayOccur"/> (indexes into <see cref="Literals"/>) holds every literal of 2
+    /// characters or more, ASCII, that may occur in it; each is confirmed in the text instead of
+    /// running the prefilter again.
+    /// </summary>
+    internal void Match(string text, IEnumerable<int> mayOccur, List<int> hits)
+    {
+        if (++_generation == int.MaxValue)
+        {
+            _generation = 1;
+            Array.Clear(_seen);
+        }
+        _literalHits.Clear();
+        foreach (int li in mayOccur.Concat(_notFoundInBytes))
+        {
+            var (literal, ignoreCase) = Literals[li];
+            if (text.Contains(literal, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                _literalHits.Add(li);
+            }
+        }
+        MatchFound(text, hits);
+    }
+
+    // The patterns of the literals found (_literalHits), and those tried on every line.
+    private void MatchFound(string text, List<int> hits)
+    {
         foreach (int li in _literalHits)
         {
             foreach (int p in _patternsByLiteral[li])

@@ -6,7 +6,7 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Core.Matching;
 
 /// <summary>A parsed line with its catalog matches, or a run of quiet lines with the ones a scan may keep already decoded.</summary>
-/// <param name="Hits">For a parsed line, the catalog patterns that match it (<see cref="CompiledCatalog.Match"/>).</param>
+/// <param name="Hits">For a parsed line, the catalog patterns that match it (<see cref="CompiledCatalog.Match(string, List{int})"/>).</param>
 /// <param name="Quiet">Null for a parsed line; for a run, its first and last lines as <see cref="ScanPipeline"/> decodes them.</param>
 /// <param name="QuietCount">How many lines the run has (most of a long one are not in <paramref name="Quiet"/>).</param>
 internal readonly record struct ScanItem(LogLine Line, int[]? Hits, LogLine[]? Quiet, long QuietCount);
@@ -100,13 +100,31 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
     private sealed class Collector(Action<ScanItem> deliver, CompiledCatalog catalog, int lead, int trail) : ILineSink
     {
         private readonly List<int> _hits = [];
+        private int[] _toCatalog = [];
 
-        public FastLineReader? Reader { get; set; }
+        public FastLineReader? Reader
+        {
+            get;
+            set
+            {
+                field = value;
+                // Which catalog literal each of the reader's literals is (-1: a marker, a keyword).
+                var index = Enumerable.Range(0, catalog.Literals.Count).ToDictionary(i => catalog.Literals[i]);
+                _toCatalog = value!.Literals.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
+            }
+        }
 
-        public void Line(LogLine line)
+        public void Line(LogLine line, IReadOnlyList<int>? literals)
         {
             _hits.Clear();
-            catalog.Match(line.Text, _hits);
+            if (literals is null)
+            {
+                catalog.Match(line.Text, _hits);
+            }
+            else
+            {
+                catalog.Match(line.Text, literals.Select(l => _toCatalog[l]).Where(l => l >= 0), _hits);
+            }
             deliver(new ScanItem(line, _hits.Count == 0 ? [] : [.. _hits], null, 0));
         }
 
