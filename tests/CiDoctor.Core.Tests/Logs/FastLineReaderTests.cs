@@ -92,6 +92,25 @@ public sealed class FastLineReaderTests
     }
 
     [Fact]
+    public void Scan_WithPassingLogAsBaseline_SameAsParsingEveryLine()
+    {
+        // Familiar lines (also in the passing log) score lower and are kept apart.
+        byte[] failing = Generate(new Random(31), 3000);
+        byte[] passing = Generate(new Random(32), 3000);
+        var baseline = BaselineSet.Read(Source(passing), "github");
+        string Dumped(bool fast)
+        {
+            using var session = new LogReadSession(Source(failing), "github");
+            var options = new ScannerOptions { SkipQuietLines = fast, FastPathWhenSmall = fast };
+            var scan = new Scanner(new CompiledCatalog(Catalog, "github"), options, baseline).Scan(session);
+            return Dump(scan, session.Result, new NixCascadeTracker());
+        }
+
+        Assert.True(baseline.Count > 0);
+        Assert.Equal(Dumped(fast: false), Dumped(fast: true));
+    }
+
+    [Fact]
     public void Scan_StreamThatTricklesBytes_SameAsParsingEveryLine()
     {
         // A pipe or a decompressor returns a few bytes a read, splitting lines and characters anywhere.
