@@ -131,7 +131,7 @@ public sealed class CompiledCatalog
     /// characters or more, ASCII, that may occur in it; each is confirmed in the text instead of
     /// running the prefilter again.
     /// </summary>
-    internal void Match(string text, IEnumerable<int> mayOccur, List<int> hits)
+    internal void Match(string text, IReadOnlyList<int> mayOccur, List<int> hits)
     {
         if (++_generation == int.MaxValue)
         {
@@ -139,7 +139,14 @@ public sealed class CompiledCatalog
             Array.Clear(_seen);
         }
         _literalHits.Clear();
-        foreach (int li in mayOccur.Concat(_notFoundInBytes))
+        Confirm(text, mayOccur);
+        Confirm(text, _notFoundInBytes);
+        MatchFound(text, hits);
+    }
+
+    private void Confirm(string text, IReadOnlyList<int> literals)
+    {
+        foreach (int li in literals)
         {
             var (literal, ignoreCase) = Literals[li];
             if (text.Contains(literal, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
@@ -147,7 +154,6 @@ public sealed class CompiledCatalog
                 _literalHits.Add(li);
             }
         }
-        MatchFound(text, hits);
     }
 
     // The patterns of the literals found (_literalHits), and those tried on every line.

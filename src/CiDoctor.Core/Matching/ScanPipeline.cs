@@ -94,24 +94,23 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
     private void Read(Action<ScanItem> deliver)
     {
         var sink = new Collector(deliver, catalog, lead, trail);
-        session.ReadFast(sink, interesting, reader => sink.Reader = reader, blockBytes);
+        session.ReadFast(sink, interesting, sink.Start, blockBytes);
     }
 
     private sealed class Collector(Action<ScanItem> deliver, CompiledCatalog catalog, int lead, int trail) : ILineSink
     {
         private readonly List<int> _hits = [];
+        private readonly List<int> _mayOccur = [];
         private int[] _toCatalog = [];
 
-        public FastLineReader? Reader
+        public FastLineReader? Reader { get; private set; }
+
+        /// <summary>Called before the first line: where quiet lines' text comes from, and which catalog literal each of the reader's is (-1: a marker, a keyword).</summary>
+        public void Start(FastLineReader reader)
         {
-            get;
-            set
-            {
-                field = value;
-                // Which catalog literal each of the reader's literals is (-1: a marker, a keyword).
-                var index = Enumerable.Range(0, catalog.Literals.Count).ToDictionary(i => catalog.Literals[i]);
-                _toCatalog = value!.Literals.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
-            }
+            Reader = reader;
+            var index = Enumerable.Range(0, catalog.Literals.Count).ToDictionary(i => catalog.Literals[i]);
+            _toCatalog = reader.Literals.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
         }
 
         public void Line(LogLine line, IReadOnlyList<int>? literals)
@@ -123,7 +122,15 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
             }
             else
             {
-                catalog.Match(line.Text, literals.Select(l => _toCatalog[l]).Where(l => l >= 0), _hits);
+                _mayOccur.Clear();
+                foreach (int literal in literals)
+                {
+                    if (_toCatalog[literal] >= 0)
+                    {
+                        _mayOccur.Add(_toCatalog[literal]);
+                    }
+                }
+                catalog.Match(line.Text, _mayOccur, _hits);
             }
             deliver(new ScanItem(line, _hits.Count == 0 ? [] : [.. _hits], null, 0));
         }

@@ -46,20 +46,22 @@ public sealed class Scanner
     /// </summary>
     public ScanResult Scan(LogReadSession session)
     {
-        var interesting = (_catalog.FastLiterals ?? [])
+        // A small log is parsed line by line: building the fast reader's tables would cost more.
+        if (!_options.SkipQuietLines || (session.IsSmall && !_options.FastPathWhenSmall) || !session.CanSkipLines || _catalog.FastLiterals is null)
+        {
+            return Scan(session.ReadLines());
+        }
+        var interesting = _catalog.FastLiterals
             .Concat(LineScorer.KeywordList.Select(k => (k, true)))
             .Concat(_observers.SelectMany(o => o.Markers).Select(m => (m, false)))
             .ToArray();
-        // A small log is parsed line by line: building the fast reader's tables would cost more.
-        if (!_options.SkipQuietLines || (session.IsSmall && !_options.FastPathWhenSmall) || !session.CanSkipLines || _catalog.FastLiterals is null
-            || interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
+        if (interesting.Any(l => l.Item1.Length < 2 && System.Text.Ascii.IsValid(l.Item1)))
         {
             return Scan(session.ReadLines());
         }
         var state = new State(this);
         var pipeline = new ScanPipeline(session, _catalog, interesting, _options.ReadBlockBytes, state.Lead, state.Trail);
-        // A small log is read before a second thread would have started.
-        if (_options.ReadInParallel && Environment.ProcessorCount > 1 && (!session.IsSmall || _options.FastPathWhenSmall))
+        if (_options.ReadInParallel && Environment.ProcessorCount > 1)
         {
             pipeline.RunOnTwoThreads(state.Apply);
         }
