@@ -242,7 +242,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             }
         }
         string explanation = ExplainTemplate.Render(mode.Explain ?? mode.Title, root.Lead.Captures);
-        return new RootCause(mode.Id, mode.Kind, mode.Title, Confidence(job, root, ranked), explanation, factors, mode.Actions, mode.Principle);
+        return new RootCause(mode.Id, mode.Kind, mode.Title, Confidence(job, root, ranked), explanation, factors, mode.Actions, mode.Principle, mode.Severity);
     }
 
     private static double Confidence(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
@@ -312,6 +312,30 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         var others = ranked.Where(r => !ReferenceEquals(r, root))
             .Select(r => new FindingSummary(r.Mode.Id, r.Mode.Title, r.Mode.Kind, r.Mode.Origin, r.Lead.Line, r.Count))
             .ToArray();
-        return new JobFacts(job.Log?.Ci ?? "plain", job.Log?.LineCount ?? 0, job.Meta?.DurationSeconds, warnings, others);
+        return new JobFacts(job.Log?.Ci ?? "plain", job.Log?.LineCount ?? 0, job.Meta?.DurationSeconds, warnings, others)
+        {
+            StartedAt = job.Meta?.StartedAt,
+            CompletedAt = job.Meta?.CompletedAt,
+            RunnerName = job.Meta?.RunnerName,
+            Steps = StepFacts(job),
+        };
+    }
+
+    // run.json's steps carry times and the provider's verdict; the log's carry line ranges. A run.json
+    // step takes the range of the log step with the same name, when the log has one.
+    private static StepFact[] StepFacts(JobEvidence job)
+    {
+        var logSteps = job.Log?.Steps ?? [];
+        var metaSteps = job.Meta?.Steps ?? [];
+        if (metaSteps.Count == 0)
+        {
+            return logSteps.Select(s => new StepFact(s.Name, s.Status, s.ExitCode, null, null, s.FirstLine, s.LastLine)).ToArray();
+        }
+        var byName = logSteps.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return metaSteps.Select(m =>
+        {
+            byName.TryGetValue(m.Name, out var l);
+            return new StepFact(m.Name, m.Status, m.ExitCode, m.StartedAt, m.CompletedAt, l?.FirstLine, l?.LastLine);
+        }).ToArray();
     }
 }

@@ -12,7 +12,8 @@ public sealed record RootCause(
     string Explanation,
     IReadOnlyList<string> Factors,
     IReadOnlyList<RecommendedAction> Actions,
-    string? Principle);
+    string? Principle,
+    Severity Severity);
 
 /// <summary>A line that explains (cause) or helps to read (context) a job's failure.</summary>
 /// <param name="Line">1-based line number in <paramref name="File"/> (or the job's file); null for annotations and snapshots.</param>
@@ -46,7 +47,17 @@ public sealed record JobFacts(
     long LineCount,
     double? DurationSeconds,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<FindingSummary> OtherFindings);
+    IReadOnlyList<FindingSummary> OtherFindings)
+{
+    public string? StartedAt { get; init; }
+    public string? CompletedAt { get; init; }
+    public string? RunnerName { get; init; }
+    /// <summary>The job's steps for timelines: run.json's when it lists them, else the log's.</summary>
+    public IReadOnlyList<StepFact> Steps { get; init; } = [];
+}
+
+/// <summary>A step as renderers show it: times from run.json, line range from the log, either may be absent.</summary>
+public sealed record StepFact(string Name, RunStatus Status, int? ExitCode, string? StartedAt, string? CompletedAt, long? FirstLine, long? LastLine);
 
 /// <summary>A mode that matched in a job but did not win: shown as a secondary finding.</summary>
 public sealed record FindingSummary(string Id, string Title, string Kind, Origin Origin, long Line, int Count);

@@ -129,6 +129,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         }
         w.WriteEndArray();
         Str(w, "principle", rc.Principle);
+        w.WriteString("severity", Names.Of(rc.Severity));
         w.WriteEndObject();
     }
 

@@ -15,6 +15,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
     {
         var o = output;
         var run = report.Run;
+        var overview = new RunOverview(report);
         string title = run.Workflow ?? string.Join(", ", report.Sources);
         o.WriteLine($"# CI failure analysis: {Escape(title)}");
         o.WriteLine();
@@ -25,18 +26,21 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         Field(o, "Commit", run.Commit);
         Field(o, "Trigger", run.Event);
         Field(o, "Date", run.StartedAt);
+        Field(o, "Duration", overview.RunDuration is double rd ? Duration(rd) : null);
         var s = report.Summary;
         o.WriteLine($"**Result**: {Plural(s.FailedJobs, "failure")}, {s.PassedJobs} passed");
         o.WriteLine();
-        WriteSummary(report, o);
+        WriteSummary(overview, o);
         int n = 0;
-        foreach (var job in report.Jobs.Where(j => j.Status != RunStatus.Passed && j.Status != RunStatus.Skipped))
+        foreach (var job in overview.Failed)
         {
             n++;
             o.WriteLine("---");
             o.WriteLine();
-            WriteJob(job, n, o);
+            WriteJob(overview, job, n, o);
         }
+        WritePatterns(overview, o);
+        WriteActions(overview, o);
         var passed = report.Jobs.Where(j => j.Status == RunStatus.Passed).ToList();
         if (passed.Count > 0)
         {
@@ -52,10 +56,10 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
     }
 
-    private static void WriteSummary(RunReport report, TextWriter o)
+    private static void WriteSummary(RunOverview overview, TextWriter o)
     {
-        var failed = report.Jobs.Where(j => j.Status != RunStatus.Passed && j.Status != RunStatus.Skipped).ToList();
-        o.WriteLine("## Summary");
+        var failed = overview.Failed;
+        o.WriteLine("## Executive summary");
         o.WriteLine();
         if (failed.Count == 0)
         {
@@ -70,12 +74,11 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             string cause = job.RootCause is { } rc
                 ? $"{Escape(rc.Title)} ({Names.Of(job.Origin)}, {rc.Kind})"
                 : "cause not recognised (see the evidence)";
-            string cascade = job.CascadeOf is null ? "" : $" — follows from {Escape(job.CascadeOf)}";
-            o.WriteLine($"{i}. **{Escape(job.Name)}** — {cause}{cascade}");
+            o.WriteLine($"{i}. **{Escape(job.Name)}** — {cause}; severity {RunOverview.SeverityOf(job)}; scope: {Escape(overview.Scope(job))}");
         }
         o.WriteLine();
-        var s = report.Summary;
-        if (report.Jobs.Count > 1)
+        var s = overview.Report.Summary;
+        if (overview.Report.Jobs.Count > 1)
         {
             o.WriteLine($"- **Root causes**: {s.RootCauses}{(s.Independent ? " (independent failures, not cascading)" : "")}");
             if (s.EarlyFailure)
@@ -86,7 +89,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
     }
 
-    private static void WriteJob(JobDiagnosis job, int n, TextWriter o)
+    private static void WriteJob(RunOverview overview, JobDiagnosis job, int n, TextWriter o)
     {
         o.WriteLine($"## Failure {n}: {Escape(job.Name)}");
         o.WriteLine();
@@ -110,6 +113,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             o.WriteLine(rc.Explanation);
             o.WriteLine();
             o.WriteLine($"- **Kind**: {rc.Kind}");
+            o.WriteLine($"- **Severity**: {Names.Of(rc.Severity)}");
             o.WriteLine($"- **Origin**: {Names.Of(job.Origin)}");
             o.WriteLine($"- **Confidence**: {rc.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
             o.WriteLine($"- **Mode**: `{rc.Id}`");
@@ -172,24 +176,69 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             o.WriteLine();
         }
 
-        if (job.RootCause is { } cause && (cause.Actions.Count > 0 || cause.Principle is not null))
+        o.WriteLine("### Impact");
+        o.WriteLine();
+        foreach (string line in overview.Impact(job))
         {
-            o.WriteLine("### Recommended actions");
-            o.WriteLine();
-            foreach (var action in cause.Actions.OrderBy(a => a.When))
-            {
-                o.WriteLine($"- **{When(action.When)}** ({Names.Of(action.Effort)}): {action.Text}");
-            }
-            if (cause.Principle is not null)
-            {
-                o.WriteLine();
-                o.WriteLine($"**Principle**: {cause.Principle}");
-            }
-            o.WriteLine();
+            o.WriteLine($"- {Escape(line)}");
         }
+        o.WriteLine();
+
         foreach (string warning in job.Facts.Warnings)
         {
             o.WriteLine($"> Note: {warning}");
+            o.WriteLine();
+        }
+    }
+
+    private static void WritePatterns(RunOverview overview, TextWriter o)
+    {
+        var patterns = overview.Patterns();
+        if (patterns.Count == 0)
+        {
+            return;
+        }
+        o.WriteLine("---");
+        o.WriteLine();
+        o.WriteLine("## Cross-failure patterns");
+        o.WriteLine();
+        foreach (string pattern in patterns)
+        {
+            o.WriteLine($"- {Escape(pattern)}");
+        }
+        o.WriteLine();
+    }
+
+    private static void WriteActions(RunOverview overview, TextWriter o)
+    {
+        var actions = overview.Actions();
+        if (actions.Count == 0)
+        {
+            return;
+        }
+        o.WriteLine("---");
+        o.WriteLine();
+        o.WriteLine("## Recommended actions");
+        foreach (var group in actions.GroupBy(a => a.Action.When))
+        {
+            o.WriteLine();
+            o.WriteLine($"### {When(group.Key)}");
+            o.WriteLine();
+            foreach (var a in group)
+            {
+                o.WriteLine($"- {a.Action.Text} — effort: {Names.Of(a.Action.Effort)}; for: {Escape(string.Join("; ", a.Causes))}");
+            }
+        }
+        o.WriteLine();
+        var principles = overview.Principles();
+        if (principles.Count > 0)
+        {
+            o.WriteLine("## Principles");
+            o.WriteLine();
+            foreach (string principle in principles)
+            {
+                o.WriteLine($"- {Escape(principle)}");
+            }
             o.WriteLine();
         }
     }
