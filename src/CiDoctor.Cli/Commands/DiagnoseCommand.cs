@@ -64,7 +64,10 @@ public static class DiagnoseCommand
         var input = inputs.Count == 1
             ? inputs[0]
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
-        var report = new RunDiagnoser(catalog, new RunDiagnoserOptions(options.Ci, baseline)).Diagnose(input);
+        var progress = new ProgressLine(context.Error, context.ErrorInteractive);
+        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline) { Progress = p => progress.Update(elapsed => Describe(p, elapsed)) };
+        var report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
+        progress.Finish();
 
         bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         IReportRenderer renderer = options.Format switch
@@ -75,5 +78,11 @@ public static class DiagnoseCommand
         };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
         return ExitCodes.Done;
+    }
+
+    private static string Describe(RunProgress p, TimeSpan elapsed)
+    {
+        double mb = p.BytesRead / 1e6;
+        return $"cidoctor diagnose: {p.JobsDone}/{p.Jobs} jobs, {mb:0} MB read, {mb / Math.Max(elapsed.TotalSeconds, 0.001):0} MB/s, {elapsed.TotalSeconds:0} s";
     }
 }

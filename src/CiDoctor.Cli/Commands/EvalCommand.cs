@@ -68,8 +68,9 @@ public static class EvalCommand
         var catalog = CatalogLoader.Load(options.Catalogs);
 
         long start = Stopwatch.GetTimestamp();
-        var progress = new EvalProgress(context.Error, context.ErrorInteractive, cases.Count);
-        var results = new EvalRunner(catalog, new EvalRunOptions(!options.NoPass, options.Jobs)).Run(cases, progress.Report);
+        var progress = new ProgressLine(context.Error, context.ErrorInteractive);
+        var results = new EvalRunner(catalog, new EvalRunOptions(!options.NoPass, options.Jobs))
+            .Run(cases, done => progress.Update(elapsed => $"cidoctor eval: {done}/{cases.Count} cases, {elapsed.TotalSeconds:0} s"));
         progress.Finish();
         var report = EvalAggregator.Aggregate(options.Folder, !options.NoPass, results) with
         {

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace CiDoctor.Cli.Rendering;
 
 /// <summary>
-/// The terminal report: per failed job a panel with the root cause, then the evidence lines with
-/// their numbers, noise and actions. Colour only on a terminal and never when NO_COLOR is set.
+/// The terminal report: the run at a glance (one line per job), then per failed job its root
+/// cause, evidence lines with their numbers, noise and actions, then the patterns across failures.
+/// Colour only on a terminal and never when NO_COLOR is set.
 /// </summary>
 public sealed class TextReportRenderer(bool color) : IReportRenderer
 {
@@ -30,17 +31,57 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         {
             console.MarkupLine("[yellow]Every failed job failed within a minute: look at setup (checkout, runner, credentials) first.[/]");
         }
-        foreach (var job in report.Jobs)
+        var overview = new RunOverview(report);
+        if (report.Jobs.Count > 1)
         {
             console.WriteLine();
-            if (job.Status is RunStatus.Passed or RunStatus.Skipped)
+            foreach (var job in report.Jobs)
             {
-                console.MarkupLine($"[green]✓[/] {Markup.Escape(job.Name)} — {Names.Of(job.Status)}");
-                continue;
+                console.MarkupLine(GlanceLine(job));
             }
+        }
+        foreach (var job in overview.Failed)
+        {
+            console.WriteLine();
             RenderJob(console, job);
         }
+        if (overview.Failed.Count > 1)
+        {
+            var patterns = overview.Patterns();
+            if (patterns.Count > 0)
+            {
+                console.WriteLine();
+                console.MarkupLine("[bold]Across failures[/]");
+                foreach (string pattern in patterns)
+                {
+                    console.MarkupLine($"  • {Markup.Escape(pattern)}");
+                }
+            }
+        }
     }
+
+    // One line per job, the run at a glance: verdict mark and colour, then the cause in a few words.
+    private static string GlanceLine(JobDiagnosis job)
+    {
+        string name = Markup.Escape(job.Name);
+        if (job.Status is RunStatus.Passed or RunStatus.Skipped)
+        {
+            return $"[green]✓[/] {name} [grey]— {Names.Of(job.Status)}[/]";
+        }
+        string cause = job.CascadeOf is not null ? $"follows from {Markup.Escape(job.CascadeOf)}"
+            : job.RootCause is { } rc ? $"{Markup.Escape(rc.Title)} [{OriginColor(job.Origin)}]({Names.Of(job.Origin)})[/]"
+            : "[grey]cause not recognised[/]";
+        return $"[red]✗[/] [bold]{name}[/] — {Names.Of(job.Status)}: {cause}";
+    }
+
+    private static string OriginColor(Origin origin) => origin switch
+    {
+        Origin.Environment => "yellow",
+        Origin.Code => "red",
+        Origin.Config => "magenta",
+        Origin.Flaky => "blue",
+        _ => "grey",
+    };
 
     private static void RenderJob(IAnsiConsole console, JobDiagnosis job)
     {
@@ -65,16 +106,9 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         console.MarkupLine(head[0]);
         if (job.RootCause is { } rc)
         {
-            string originColor = job.Origin switch
-            {
-                Origin.Environment => "yellow",
-                Origin.Code => "red",
-                Origin.Config => "magenta",
-                Origin.Flaky => "blue",
-                _ => "grey",
-            };
+            string originColor = OriginColor(job.Origin);
             console.MarkupLine($"  [bold]Root cause:[/] {Markup.Escape(rc.Title)}");
-            console.MarkupLine($"  [{originColor}]{Names.Of(job.Origin)}[/] · {rc.Kind} · confidence {rc.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} · [grey]{rc.Id}[/]");
+            console.MarkupLine($"  [{originColor}]{Names.Of(job.Origin)}[/] · {rc.Kind} · {Names.Of(rc.Severity)} · confidence {rc.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} · [grey]{rc.Id}[/]");
             console.MarkupLine($"  {Markup.Escape(rc.Explanation)}");
             foreach (string factor in rc.Factors)
             {

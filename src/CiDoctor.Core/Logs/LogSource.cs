@@ -28,6 +28,9 @@ public sealed class LogSource
     public static LogSource FromFile(string path, string name) =>
         new(name, path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
 
+    /// <summary>The same log, with every read reported to <paramref name="onRead"/> (bytes read), for progress displays.</summary>
+    public LogSource Counted(Action<int> onRead) => new(Name, Where, () => new CountingStream(_open(), onRead));
+
     /// <summary>Opens the log and returns a stream positioned at its start, plus its head bytes.</summary>
     public (Stream Stream, byte[] Head) Open()
     {
@@ -90,5 +93,28 @@ public sealed class LogSource
             }
             base.Dispose(disposing);
         }
+    }
+}
+
+/// <summary>A read-only stream that reports how many bytes each read returned.</summary>
+internal sealed class CountingStream(Stream inner, Action<int> onRead) : ReadOnlyStream
+{
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        if (n > 0)
+        {
+            onRead(n);
+        }
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }
