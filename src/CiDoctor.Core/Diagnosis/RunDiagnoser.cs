@@ -102,16 +102,16 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
 
     private JobDiagnosis DiagnoseJob(Worker worker, JobInput job, ScannerOptions scannerOptions, ProgressCounter progress)
     {
-        var diagnosis = new Diagnoser(catalog, _options.Diagnosis).Diagnose(Collect(worker, job, scannerOptions, progress));
+        var nix = new NixCascadeTracker();
+        var diagnosis = new Diagnoser(catalog, _options.Diagnosis).Diagnose(Collect(worker, job, scannerOptions, progress, nix));
         progress.JobDone();
-        return diagnosis;
+        return nix.FailedBuilders.Count == 0 ? diagnosis : diagnosis with { FailedDerivations = [.. nix.FailedBuilders] };
     }
 
-    private JobEvidence Collect(Worker worker, JobInput job, ScannerOptions scannerOptions, ProgressCounter progress)
+    private JobEvidence Collect(Worker worker, JobInput job, ScannerOptions scannerOptions, ProgressCounter progress, NixCascadeTracker cascades)
     {
         JobLog? log = null;
         ScanResult? scan = null;
-        var cascades = new NixCascadeTracker();
         if (job.Log is not null)
         {
             var source = progress.Enabled ? job.Log.Counted(progress.Read) : job.Log;

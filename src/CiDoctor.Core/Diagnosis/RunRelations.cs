@@ -4,8 +4,8 @@ using CiDoctor.Core.Sources;
 namespace CiDoctor.Core.Diagnosis;
 
 /// <summary>
-/// Relations between the jobs of a run: a failed job that <c>needs</c> another failed job is a
-/// cascade of it; the summary counts root causes among the others (DESIGN.md "JSON output contract").
+/// Relations between the jobs of a run: a failed job that <c>needs</c> another failed job, or that
+/// failed on the same Nix derivation as an earlier job, is a cascade of it; the summary counts root causes among the others (DESIGN.md "JSON output contract").
 /// </summary>
 public static class RunRelations
 {
@@ -23,7 +23,38 @@ public static class RunRelations
             string? parent = job.Status == RunStatus.Failed ? needs.FirstOrDefault(failed.Contains) : null;
             result.Add(parent is null ? job : job with { CascadeOf = parent });
         }
-        return result;
+        return LinkSameDerivation(result);
+    }
+
+    // A failed job whose failed Nix builders all failed first in an earlier job (by start time, else
+    // input order) failed on the same derivation: it repeats that job's failure, it is not a new cause.
+    private static List<JobDiagnosis> LinkSameDerivation(List<JobDiagnosis> jobs)
+    {
+        var order = Enumerable.Range(0, jobs.Count)
+            .OrderBy(i => IsoTime.Parse(jobs[i].Facts.StartedAt) ?? DateTimeOffset.MaxValue)
+            .ThenBy(i => i)
+            .ToList();
+        var firstFailure = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (int i in order)
+        {
+            var job = jobs[i];
+            if (job.Status != RunStatus.Failed || job.FailedDerivations.Count == 0)
+            {
+                continue;
+            }
+            if (job.CascadeOf is null
+                && job.FailedDerivations.All(firstFailure.ContainsKey)
+                && job.FailedDerivations.Select(d => firstFailure[d]).Distinct(StringComparer.Ordinal).ToList() is [var earlier])
+            {
+                jobs[i] = job with { CascadeOf = earlier };
+                continue;
+            }
+            foreach (string drv in job.FailedDerivations)
+            {
+                firstFailure.TryAdd(drv, job.Name);
+            }
+        }
+        return jobs;
     }
 
     public static RunSummary Summarise(IReadOnlyList<JobDiagnosis> jobs)

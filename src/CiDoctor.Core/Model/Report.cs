@@ -39,7 +39,11 @@ public sealed record JobDiagnosis(
     string? CascadeOf,
     IReadOnlyList<Cascade> Cascades,
     IReadOnlyList<NoiseLine> Noise,
-    JobFacts Facts);
+    JobFacts Facts)
+{
+    /// <summary>Store paths of the Nix derivations whose builder failed in this job (relates jobs that failed on the same one).</summary>
+    public IReadOnlyList<string> FailedDerivations { get; init; } = [];
+}
 
 /// <summary>Facts about a job used by renderers (not part of the JSON contract's top level).</summary>
 public sealed record JobFacts(

@@ -46,8 +46,8 @@ public sealed class RunOverview
     {
         get
         {
-            var starts = Report.Jobs.Select(j => Time(j.Facts.StartedAt)).OfType<DateTimeOffset>().ToList();
-            var ends = Report.Jobs.Select(j => Time(j.Facts.CompletedAt)).OfType<DateTimeOffset>().ToList();
+            var starts = Report.Jobs.Select(j => IsoTime.Parse(j.Facts.StartedAt)).OfType<DateTimeOffset>().ToList();
+            var ends = Report.Jobs.Select(j => IsoTime.Parse(j.Facts.CompletedAt)).OfType<DateTimeOffset>().ToList();
             if (starts.Count == 0 || ends.Count == 0)
             {
                 return null;
@@ -56,10 +56,6 @@ public sealed class RunOverview
             return seconds >= 0 ? seconds : null;
         }
     }
-
-    /// <summary>An ISO 8601 time from run.json, or null when absent or unreadable.</summary>
-    public static DateTimeOffset? Time(string? value) =>
-        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     /// <summary>Jobs that did not pass (failed, cancelled, unknown), in report order.</summary>
     public IReadOnlyList<JobDiagnosis> Failed { get; }

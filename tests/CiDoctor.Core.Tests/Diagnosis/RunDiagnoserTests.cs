@@ -74,6 +74,27 @@ public class RunDiagnoserTests
         Assert.Equal(totalBytes, seen.Max(p => p.BytesRead));
     }
 
+    [Fact]
+    public void Diagnose_TwoJobsFailingOnTheSameDerivation_TheLaterIsACascadeOfTheFirst()
+    {
+        const string Drv = "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-foo-1.0.drv";
+        string[] failing = ["building '" + Drv + "'...", "foo> make: *** [Makefile:3: all] Error 1", "error: builder for '" + Drv + "' failed with exit code 2"];
+        var jobs = new[]
+        {
+            Job("x86", failing),
+            Job("arm", failing),
+            Job("other", ["error: builder for '/nix/store/0123456789abcdfghijklmnpqrsvwxyz-bar-2.0.drv' failed with exit code 1"]),
+        };
+
+        var report = new RunDiagnoser(Catalog).Diagnose(new RunInput(["generated"], new RunInfo(), jobs));
+
+        Assert.Null(report.Jobs[0].CascadeOf);
+        Assert.Equal("x86", report.Jobs[1].CascadeOf);
+        Assert.Null(report.Jobs[2].CascadeOf);
+        Assert.Equal([Drv], report.Jobs[0].FailedDerivations);
+        Assert.Equal(3, report.Summary.FailedJobs);
+    }
+
     private static readonly Dictionary<string, byte[]> Logs = [];
 
     private static JobInput Job(string name, string[] lines)
