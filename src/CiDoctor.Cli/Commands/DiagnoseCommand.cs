@@ -7,6 +7,8 @@ using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
 using CiDoctor.Core.Reports;
 using CiDoctor.Core.Sources;
+using CiDoctor.Env.Evidence;
+using CiDoctor.Env.Snapshots;
 
 namespace CiDoctor.Cli.Commands;
 
@@ -29,10 +31,11 @@ public static class DiagnoseCommand
         var ci = new Option<string?>("--ci") { Description = "The log format, when detection gets it wrong.", HelpName = "NAME" };
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var baseline = new Option<string?>("--baseline") { Description = "A passing log of the same job: lines it also has rank lower.", HelpName = "PASS_LOG" };
+        var env = new Option<string?>("--env") { Description = "A snapshot of the job's environment ('cidoctor env capture'): its facts confirm or question the verdicts.", HelpName = "SNAP.json" };
 
         var command = new Command("diagnose", "Find the root cause of each failed job, with evidence lines, origin and what to do.")
         {
-            sources, format, output, catalog, ci, baseline,
+            sources, format, output, catalog, ci, baseline, env,
         };
         command.SetAction(parse => Run(context, new DiagnoseOptions(
             parse.GetValue(sources) ?? [],
@@ -40,7 +43,10 @@ public static class DiagnoseCommand
             parse.GetValue(output),
             parse.GetValue(catalog) ?? [],
             parse.GetValue(ci),
-            parse.GetValue(baseline))));
+            parse.GetValue(baseline))
+        {
+            Env = parse.GetValue(env),
+        }));
         return command;
     }
 
@@ -66,8 +72,13 @@ public static class DiagnoseCommand
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
         var progress = new ProgressLine(context.Error, context.ErrorInteractive);
         var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline) { Progress = p => progress.Update(elapsed => Describe(p, elapsed)) };
+        var snapshot = options.Env is null ? null : SnapshotJson.Read(options.Env);
         var report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
         progress.Finish();
+        if (snapshot is not null)
+        {
+            report = SnapshotEvidence.Apply(report, snapshot, Path.GetFileName(options.Env!));
+        }
 
         bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         IReportRenderer renderer = options.Format switch

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using CiDoctor.Env.Snapshots;
+
+namespace CiDoctor.Env.Capture;
+
+/// <summary>
+/// Runs one probe under a time limit and records how it went. A probe that throws or hangs
+/// yields its fallback and a failed/timeout <see cref="ProbeResult"/>: capture never fails the job.
+/// </summary>
+internal sealed class Probes(TimeSpan limit)
+{
+    private readonly List<ProbeResult> _results = [];
+
+    public IReadOnlyList<ProbeResult> Results
+    {
+        get
+        {
+            lock (_results)
+            {
+                return [.. _results.OrderBy(r => r.Name, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    public T Run<T>(string name, Func<CancellationToken, T> probe, T fallback)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        long start = Stopwatch.GetTimestamp();
+        var task = Task.Run(() => probe(cancel.Token), CancellationToken.None);
+        string status = "ok";
+        string? error = null;
+        T value = fallback;
+        try
+        {
+            // A hung probe keeps its thread until the process ends; capture itself goes on.
+            if (task.Wait(limit))
+            {
+                value = task.Result;
+            }
+            else
+            {
+                status = "timeout";
+                error = $"no answer within {limit.TotalSeconds:0.#} s";
+                cancel.Cancel();
+            }
+        }
+        catch (AggregateException e)
+        {
+            status = "failed";
+            error = OneLine(e.InnerException?.Message ?? e.Message);
+        }
+        Record(new ProbeResult(name, status, Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 1), error));
+        return value;
+    }
+
+    private void Record(ProbeResult result)
+    {
+        lock (_results)
+        {
+            _results.Add(result);
+        }
+    }
+
+    public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}
