@@ -57,6 +57,7 @@ public static class CliApp
         root.Add(CatalogCommand.Build(context));
         root.Add(EvalCommand.Build(context));
         root.Add(EnvCommand.Build(context));
+        root.Add(FetchCommand.Build(context));
         return root;
     }
 }

@@ -53,7 +53,7 @@ public class SnapshotSecretsTests
         outputs.Add(("env manifest", All(CliRunner.Run("env", "manifest", dir.File("a.json"), dir.File("b.json")))));
         File.WriteAllText(dir.File("env.yaml"), "tools: [git, git-lfs]\nenv: [GITHUB_TOKEN, HTTPS_PROXY]\n");
         outputs.Add(("env check", All(CliRunner.Run("env", "check", dir.File("a.json"), "--manifest", dir.File("env.yaml")))));
-        foreach (string format in new[] { "text", "json", "markdown" })
+        foreach (string format in CiDoctor.Cli.Commands.DiagnoseCommand.Formats)
         {
             outputs.Add(($"diagnose --env --format {format}", All(CliRunner.Run("diagnose", dir.File("job.log"), "--env", dir.File("a.json"), "--format", format))));
         }

@@ -21,7 +21,7 @@ public static class DiagnoseCommand
     {
         var sources = new Argument<string[]>("SOURCE")
         {
-            Description = "A job log file, a folder of logs (with or without run.json), a GitHub run-logs zip, or - for stdin.",
+            Description = "A job log file, a folder of logs (with or without run.json), a GitHub run-logs zip, a run URL (GitHub, GitLab, Forgejo/Gitea), or - for stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
@@ -31,11 +31,12 @@ public static class DiagnoseCommand
         var ci = new Option<string?>("--ci") { Description = "The log format, when detection gets it wrong.", HelpName = "NAME" };
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var baseline = new Option<string?>("--baseline") { Description = "A passing log of the same job: lines it also has rank lower.", HelpName = "PASS_LOG" };
+        var (apiUrl, provider) = FetchCommand.ProviderOptionsOf();
         var env = new Option<string?>("--env") { Description = "A snapshot of the job's environment ('cidoctor env capture'): its facts confirm or question the verdicts.", HelpName = "SNAP.json" };
 
         var command = new Command("diagnose", "Find the root cause of each failed job, with evidence lines, origin and what to do.")
         {
-            sources, format, output, catalog, ci, baseline, env,
+            sources, format, output, catalog, ci, baseline, env, apiUrl, provider,
         };
         command.SetAction(parse => Run(context, new DiagnoseOptions(
             parse.GetValue(sources) ?? [],
@@ -46,6 +47,7 @@ public static class DiagnoseCommand
             parse.GetValue(baseline))
         {
             Env = parse.GetValue(env),
+            Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider)),
         }));
         return command;
     }
@@ -66,7 +68,25 @@ public static class DiagnoseCommand
         {
             throw new CiDoctorException("stdin (-) can be given only once");
         }
-        var inputs = options.Sources.Select(s => SourceReader.Read(s, context.Stdin)).ToList();
+        var temporary = new List<string>();
+        try
+        {
+            return Diagnose(context, options, catalog, baseline, temporary);
+        }
+        finally
+        {
+            foreach (string folder in temporary)
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static int Diagnose(CliContext context, DiagnoseOptions options, FailureCatalog catalog, LogSource? baseline, List<string> temporary)
+    {
+        var inputs = options.Sources.Select(s => Providers.RunUrl.LooksLikeUrl(s)
+            ? FetchCommand.FetchForDiagnosis(s, options.Provider, temporary)
+            : SourceReader.Read(s, context.Stdin)).ToList();
         var input = inputs.Count == 1
             ? inputs[0]
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
@@ -89,6 +109,18 @@ public static class DiagnoseCommand
         };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
         return ExitCodes.Done;
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary download left behind is not worth failing the diagnosis for.
+        }
     }
 
     private static string Describe(RunProgress p, TimeSpan elapsed)

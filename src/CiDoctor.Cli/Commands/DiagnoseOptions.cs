@@ -11,4 +11,7 @@ public sealed record DiagnoseOptions(
 {
     /// <summary>An environment snapshot (<c>--env</c>) whose facts confirm or question the verdicts.</summary>
     public string? Env { get; init; }
+
+    /// <summary>How to reach a provider when a source is a run URL (<c>--api-url</c>, <c>--provider</c>).</summary>
+    public Providers.ProviderOptions Provider { get; init; } = new();
 }

@@ -31,6 +31,10 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         {
             console.MarkupLine("[yellow]Every failed job failed within a minute: look at setup (checkout, runner, credentials) first.[/]");
         }
+        foreach (string note in report.Run.Notes)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
         var overview = new RunOverview(report);
         if (report.Jobs.Count > 1)
         {

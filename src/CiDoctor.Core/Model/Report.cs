@@ -76,7 +76,11 @@ public sealed record RunInfo(
     string? Commit = null,
     string? Event = null,
     string? StartedAt = null,
-    string? Url = null);
+    string? Url = null)
+{
+    /// <summary>What could not be known about the run (needs unreadable, a log gone), said in reports.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>Counts over a run's jobs.</summary>
 public sealed record RunSummary(int Jobs, int FailedJobs, int PassedJobs, int RootCauses, bool Independent, bool EarlyFailure);

@@ -46,6 +46,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         Str(w, "event", run.Event);
         Str(w, "startedAt", run.StartedAt);
         Str(w, "url", run.Url);
+        JsonOutput.WriteStrings(w, "notes", run.Notes);
         w.WriteEndObject();
     }
 

@@ -30,6 +30,11 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         var s = report.Summary;
         o.WriteLine($"**Result**: {Plural(s.FailedJobs, "failure")}, {s.PassedJobs} passed");
         o.WriteLine();
+        foreach (string note in run.Notes)
+        {
+            o.WriteLine($"> Note: {Escape(note)}");
+            o.WriteLine();
+        }
         WriteSummary(overview, o);
         int n = 0;
         foreach (var job in overview.Failed)

@@ -40,7 +40,10 @@ public static class RunJsonReader
             jobs.Add(ReadJob(folder, path, i, dto.Jobs[i]));
         }
         var run = new RunInfo(dto.Provider, dto.Repository, dto.RunId, dto.Workflow, dto.Branch, dto.Commit, dto.Event, dto.StartedAt,
-            dto.Url is null ? null : SecretMasker.MaskText(dto.Url));
+            dto.Url is null ? null : SecretMasker.MaskText(dto.Url))
+        {
+            Notes = dto.Notes ?? [],
+        };
         return new RunInput([folder], run, jobs);
     }
 
@@ -86,7 +89,7 @@ public static class RunJsonReader
     }
 
     private sealed record RunDto(string? Provider, string? Repository, string? RunId, int? Attempt, string? Workflow, string? Branch,
-        string? Commit, string? Event, string? StartedAt, string? Url, List<JobDto>? Jobs);
+        string? Commit, string? Event, string? StartedAt, string? Url, List<JobDto>? Jobs, List<string>? Notes = null);
 
     private sealed record JobDto(string? Id, string? Name, string? Status, string? StartedAt, string? CompletedAt, double? DurationSeconds,
         string? RunnerName, string? Log, List<string>? Junit, List<string>? Needs, List<StepDto>? Steps, List<AnnotationDto>? Annotations);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using Polly;
+using Polly.Retry;
+
+namespace CiDoctor.Providers.Http;
+
+/// <summary>
+/// When and how long to retry: 5xx and 408 with exponential back-off and jitter; 429 and a
+/// rate-limited 403 after the wait the provider advertises (<c>Retry-After</c> seconds or date,
+/// else <c>X-RateLimit-Reset</c> / <c>RateLimit-Reset</c> epoch seconds), up to <see cref="ApiClient.MaxWait"/>.
+/// </summary>
+internal static class RetryPolicy
+{
+    public static ResiliencePipeline<HttpResponseMessage> Build(RetryTuning tuning, TimeProvider clock)
+    {
+        var options = new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = Math.Max(0, tuning.Attempts - 1),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = tuning.BaseDelay ?? TimeSpan.FromSeconds(1),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Exception: HttpRequestException } => true,
+                { Result: { } r } => IsTransient(r) || IsRateLimited(r),
+                _ => false,
+            }),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r && Advertised(r, clock) is { } wait ? (TimeSpan?)wait : null),
+            OnRetry = args =>
+            {
+                args.Outcome.Result?.Dispose();
+                return ValueTask.CompletedTask;
+            },
+        };
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }.AddRetry(options).Build();
+    }
+
+    private static bool IsTransient(HttpResponseMessage r) => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.RequestTimeout;
+
+    /// <summary>429, or a 403 that says the rate limit is spent (GitHub's secondary limits answer 403).</summary>
+    public static bool IsRateLimited(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.TooManyRequests
+        || (r.StatusCode == HttpStatusCode.Forbidden && (Header(r, "X-RateLimit-Remaining") == "0" || r.Headers.RetryAfter is not null));
+
+    /// <summary>The wait the provider asks for, capped; null lets the back-off decide.</summary>
+    public static TimeSpan? Advertised(HttpResponseMessage r, TimeProvider clock)
+    {
+        TimeSpan? wait = null;
+        if (r.Headers.RetryAfter is { } retryAfter)
+        {
+            wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - clock.GetUtcNow() : null);
+        }
+        else if (ResetEpoch(r) is long reset)
+        {
+            wait = DateTimeOffset.FromUnixTimeSeconds(reset) - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+        }
+        if (wait is null)
+        {
+            return null;
+        }
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > ApiClient.MaxWait ? ApiClient.MaxWait : wait;
+    }
+
+    public static string ResetText(HttpResponseMessage r) =>
+        ResetEpoch(r) is long reset ? $" until {DateTimeOffset.FromUnixTimeSeconds(reset):yyyy-MM-dd HH:mm:ss} UTC" : "";
+
+    private static long? ResetEpoch(HttpResponseMessage r)
+    {
+        string? value = Header(r, "X-RateLimit-Reset") ?? Header(r, "RateLimit-Reset");
+        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long epoch) && epoch > 1_000_000_000 ? epoch : null;
+    }
+
+    private static string? Header(HttpResponseMessage r, string name) =>
+        r.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
