@@ -13,7 +13,7 @@ namespace CiDoctor.Cli.Commands;
 /// <summary><c>cidoctor diagnose SOURCE...</c>: the root cause of every failed job.</summary>
 public static class DiagnoseCommand
 {
-    public static readonly string[] Formats = ["text", "markdown", "json"];
+    public static readonly string[] Formats = ["text", "markdown", "json", "html"];
 
     public static Command Build(CliContext context)
     {
@@ -65,12 +65,18 @@ public static class DiagnoseCommand
             ? inputs[0]
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
         var report = new RunDiagnoser(catalog, new RunDiagnoserOptions(options.Ci, baseline)).Diagnose(input);
+        if (options.Format == "html")
+        {
+            // Only the HTML report shows the lines around the evidence; reading them costs a second pass over each log.
+            report = LogExcerpts.Attach(report, input);
+        }
 
         bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         IReportRenderer renderer = options.Format switch
         {
             "json" => new JsonReportRenderer(),
             "markdown" => new MarkdownReportRenderer(),
+            "html" => new HtmlReportRenderer(),
             _ => new TextReportRenderer(color),
         };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
