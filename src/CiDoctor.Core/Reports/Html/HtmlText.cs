@@ -4,7 +4,7 @@ using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Reports.Html;
 
-/// <summary>Encoding and small text formats shared by the parts of the HTML report.</summary>
+/// <summary>Encoding, small text formats and the little blocks shared by the parts of the HTML report.</summary>
 internal static class HtmlText
 {
     /// <summary>
@@ -105,4 +105,27 @@ internal static class HtmlText
 
     /// <summary>The id of a shown log line: <c>j2-L320</c> is line 320 of the second job's log.</summary>
     public static string LineAnchor(int index, long line) => $"j{Number(index)}-L{Number(line)}";
+
+    /// <summary>A severity as a badge that says it in words.</summary>
+    public static string Severity(string severity) => $"<span class=\"badge sev-{severity}\">severity {severity}</span>";
+
+    /// <summary>A term and its definition; <paramref name="html"/> is already encoded, null leaves the term out.</summary>
+    public static void Field(TextWriter o, string name, string? html)
+    {
+        if (!string.IsNullOrEmpty(html))
+        {
+            o.WriteLine($"<dt>{name}</dt><dd>{html}</dd>");
+        }
+    }
+
+    /// <summary>A list of items already encoded.</summary>
+    public static void List(TextWriter o, IEnumerable<string> items, bool ordered = false)
+    {
+        o.WriteLine(ordered ? "<ol>" : "<ul>");
+        foreach (string item in items)
+        {
+            o.WriteLine($"<li>{item}</li>");
+        }
+        o.WriteLine(ordered ? "</ol>" : "</ul>");
+    }
 }
