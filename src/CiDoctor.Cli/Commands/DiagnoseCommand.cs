@@ -15,7 +15,7 @@ namespace CiDoctor.Cli.Commands;
 /// <summary><c>cidoctor diagnose SOURCE...</c>: the root cause of every failed job.</summary>
 public static class DiagnoseCommand
 {
-    public static readonly string[] Formats = ["text", "markdown", "json"];
+    public static readonly string[] Formats = ["text", "markdown", "json", "html"];
 
     public static Command Build(CliContext context)
     {
@@ -99,12 +99,18 @@ public static class DiagnoseCommand
         {
             report = SnapshotEvidence.Apply(report, snapshot, Path.GetFileName(options.Env!));
         }
+        if (options.Format == "html")
+        {
+            // Only the HTML report shows the lines around the evidence; reading them costs a second pass over each log.
+            report = LogExcerpts.Attach(report, input);
+        }
 
         bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         IReportRenderer renderer = options.Format switch
         {
             "json" => new JsonReportRenderer(),
             "markdown" => new MarkdownReportRenderer(),
+            "html" => new HtmlReportRenderer(),
             _ => new TextReportRenderer(color),
         };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));

@@ -25,6 +25,12 @@ public sealed class LogSource
     /// <summary>Where the log is, for error messages (full path, archive!entry).</summary>
     public string Where { get; }
 
+    /// <summary>
+    /// False when a second <see cref="Open"/> would not give the same bytes (stdin): what reads a
+    /// log again after the diagnosis (<see cref="Diagnosis.LogExcerpts"/>) then does without.
+    /// </summary>
+    public bool CanReopen { get; init; } = true;
+
     public static LogSource FromFile(string path, string name) =>
         new(name, path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
 

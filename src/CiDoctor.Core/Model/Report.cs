@@ -43,6 +43,27 @@ public sealed record JobDiagnosis(
 {
     /// <summary>Store paths of the Nix derivations whose builder failed in this job (relates jobs that failed on the same one).</summary>
     public IReadOnlyList<string> FailedDerivations { get; init; } = [];
+
+    /// <summary>
+    /// Lines of the log around the evidence, for renderers that let a reader expand them (HTML).
+    /// Filled only on request (<see cref="Diagnosis.LogExcerpts"/>), never part of the JSON contract.
+    /// </summary>
+    public IReadOnlyList<LogExcerpt> Excerpts { get; init; } = [];
+}
+
+/// <summary>Consecutive lines of a job's log, cleaned, masked and cut exactly like evidence text.</summary>
+/// <param name="FirstLine">1-based number of the first line.</param>
+/// <param name="Lines">The lines from <paramref name="FirstLine"/> on (fewer than asked at the end of the log).</param>
+public sealed record LogExcerpt(long FirstLine, IReadOnlyList<string> Lines)
+{
+    /// <summary>Number of the last line held.</summary>
+    public long LastLine => FirstLine + Lines.Count - 1;
+
+    /// <summary>True when line <paramref name="number"/> is in this excerpt.</summary>
+    public bool Contains(long number) => number >= FirstLine && number <= LastLine;
+
+    /// <summary>The text of line <paramref name="number"/>, which must be in this excerpt.</summary>
+    public string this[long number] => Lines[checked((int)(number - FirstLine))];
 }
 
 /// <summary>Facts about a job used by renderers (not part of the JSON contract's top level).</summary>

@@ -16,7 +16,7 @@ public static class SourceReader
         if (source == "-")
         {
             var open = stdin ?? Console.OpenStandardInput;
-            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", open), null)]);
+            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", open) { CanReopen = false }, null)]);
         }
         if (Directory.Exists(source))
         {

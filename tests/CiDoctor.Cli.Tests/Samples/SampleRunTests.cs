@@ -68,6 +68,11 @@ public class SampleRunTests
     public void Diagnose_Sample_JsonReportMatchesGolden(string sample) =>
         Golden.Verify($"Samples/{sample}.json", Run(sample, "json"));
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Diagnose_Sample_HtmlReportMatchesGolden(string sample) =>
+        Golden.Verify($"Samples/{sample}.html", Run(sample, "html"));
+
     private static JsonDocument Json(string sample) => JsonDocument.Parse(Run(sample, "json"));
 
     private static string Run(string sample, string format)
