@@ -10,12 +10,17 @@ namespace CiDoctor.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream> stdin)
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream> stdin) =>
+        Run(args, output, error, stdin, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs with <paramref name="env"/> as the environment (tests: a CI runner's variables without touching the process's).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream> stdin, Func<string, string?> env)
     {
         var context = new CliContext(output, error, stdin)
         {
             Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
             ErrorInteractive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
+            Env = env,
         };
         var root = BuildRoot(context);
         var parse = root.Parse(args);

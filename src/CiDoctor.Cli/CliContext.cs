@@ -1,6 +1,6 @@
 namespace CiDoctor.Cli;
 
-/// <summary>What a command may touch: its output streams and stdin. Tests pass their own.</summary>
+/// <summary>What a command may touch: its output streams, stdin and environment. Tests pass their own.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin)
 {
     /// <summary>True when output goes to a terminal (colour allowed unless NO_COLOR is set).</summary>
@@ -8,4 +8,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> S
 
     /// <summary>True when stderr goes to a terminal (progress may redraw a line in place).</summary>
     public bool ErrorInteractive { get; init; }
+
+    /// <summary>Reads an environment variable (CI formats read the runner's); tests pass their own.</summary>
+    public Func<string, string?> Env { get; init; } = Environment.GetEnvironmentVariable;
 }

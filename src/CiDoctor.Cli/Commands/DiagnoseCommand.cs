@@ -15,7 +15,7 @@ namespace CiDoctor.Cli.Commands;
 /// <summary><c>cidoctor diagnose SOURCE...</c>: the root cause of every failed job.</summary>
 public static class DiagnoseCommand
 {
-    public static readonly string[] Formats = ["text", "markdown", "json", "html"];
+    public static readonly string[] Formats = ["text", "markdown", "json", "html", "github", "gitlab"];
 
     public static Command Build(CliContext context)
     {
@@ -24,19 +24,24 @@ public static class DiagnoseCommand
             Description = "A job log file, a folder of logs (with or without run.json), a GitHub run-logs zip, a run URL (GitHub, GitLab, Forgejo/Gitea), or - for stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text, markdown, json, html; github (annotations on stdout + Markdown step summary, for GitHub, Forgejo and Gitea Actions), gitlab (Code Quality JSON). See docs/CI.md.",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to FILE (replaced) instead of stdout.", HelpName = "FILE" };
         var catalog = new Option<string[]>("--catalog") { Description = "A folder of extra catalog modes (adds, or overrides by id); may repeat.", HelpName = "DIR" };
         var ci = new Option<string?>("--ci") { Description = "The log format, when detection gets it wrong.", HelpName = "NAME" };
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var baseline = new Option<string?>("--baseline") { Description = "A passing log of the same job: lines it also has rank lower.", HelpName = "PASS_LOG" };
+        var reportUrl = new Option<string?>("--report-url") { Description = "With --format github: where the full report is (an uploaded HTML artifact), linked when the step summary must be cut.", HelpName = "URL" };
         var (apiUrl, provider) = FetchCommand.ProviderOptionsOf();
         var env = new Option<string?>("--env") { Description = "A snapshot of the job's environment ('cidoctor env capture'): its facts confirm or question the verdicts.", HelpName = "SNAP.json" };
 
         var command = new Command("diagnose", "Find the root cause of each failed job, with evidence lines, origin and what to do.")
         {
-            sources, format, output, catalog, ci, baseline, env, apiUrl, provider,
+            sources, format, output, catalog, ci, baseline, reportUrl, env, apiUrl, provider,
         };
         command.SetAction(parse => Run(context, new DiagnoseOptions(
             parse.GetValue(sources) ?? [],
@@ -44,7 +49,8 @@ public static class DiagnoseCommand
             parse.GetValue(output),
             parse.GetValue(catalog) ?? [],
             parse.GetValue(ci),
-            parse.GetValue(baseline))
+            parse.GetValue(baseline),
+            parse.GetValue(reportUrl))
         {
             Env = parse.GetValue(env),
             Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider)),
@@ -111,6 +117,8 @@ public static class DiagnoseCommand
             "json" => new JsonReportRenderer(),
             "markdown" => new MarkdownReportRenderer(),
             "html" => new HtmlReportRenderer(),
+            "github" => CiRenderers.GitHub(context, options),
+            "gitlab" => CiRenderers.GitLab(context),
             _ => new TextReportRenderer(color),
         };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));

@@ -7,7 +7,8 @@ public sealed record DiagnoseOptions(
     string? Out,
     IReadOnlyList<string> Catalogs,
     string? Ci,
-    string? Baseline)
+    string? Baseline,
+    string? ReportUrl = null)
 {
     /// <summary>An environment snapshot (<c>--env</c>) whose facts confirm or question the verdicts.</summary>
     public string? Env { get; init; }
