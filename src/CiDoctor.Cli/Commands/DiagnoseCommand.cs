@@ -53,7 +53,7 @@ public static class DiagnoseCommand
             parse.GetValue(reportUrl))
         {
             Env = parse.GetValue(env),
-            Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider)),
+            Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env),
         }));
         return command;
     }

@@ -21,7 +21,7 @@ public static class FetchCommand
         command.SetAction(parse =>
         {
             string folder = parse.GetValue(output)!;
-            var fetched = Fetch(parse.GetValue(url)!, folder, Options(parse.GetValue(apiUrl), parse.GetValue(provider)), new FetchOptions(AllLogs: !parse.GetValue(failedOnly)));
+            var fetched = Fetch(parse.GetValue(url)!, folder, Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env), new FetchOptions(AllLogs: !parse.GetValue(failedOnly)));
             int logs = fetched.Jobs.Count(j => j.Log is not null);
             context.Out.WriteLine($"{folder}: {fetched.Jobs.Count} job(s), {logs} log(s), run.json");
             foreach (string note in fetched.Notes)
@@ -42,13 +42,13 @@ public static class FetchCommand
         return (apiUrl, provider);
     }
 
-    internal static ProviderOptions Options(string? apiUrl, string? provider) => new(apiUrl, provider switch
+    internal static ProviderOptions Options(string? apiUrl, string? provider, Func<string, string?> env) => new(apiUrl, provider switch
     {
         "github" => ProviderKind.GitHub,
         "gitlab" => ProviderKind.GitLab,
         "forgejo" or "gitea" => ProviderKind.Forgejo,
         _ => null,
-    });
+    }, env);
 
     /// <summary>
     /// Fetches into <paramref name="folder"/>, which must not exist or be empty (DESIGN.md: fetch

@@ -50,8 +50,9 @@ internal sealed class GitHubFetcher(ApiClient api) : IRunFetcher
             using var doc = await api.GetJsonAsync(Api($"{runPath}/jobs?per_page={PerPage}&page={page}"), cancel).ConfigureAwait(false);
             var batch = doc.RootElement.Array("jobs").Select(j => j.Clone()).ToList();
             jobs.AddRange(batch);
-            int total = int.TryParse(doc.RootElement.Str("total_count"), out int t) ? t : 0;
-            if (batch.Count < PerPage || jobs.Count >= total)
+            // total_count says when to stop; a server may also cap per_page below what was asked.
+            int total = int.TryParse(doc.RootElement.Str("total_count"), out int t) ? t : -1;
+            if (batch.Count == 0 || (total >= 0 ? jobs.Count >= total : batch.Count < PerPage))
             {
                 break;
             }

@@ -48,10 +48,13 @@ internal sealed class GitLabFetcher(ApiClient api) : IRunFetcher
         var jobs = new List<JsonElement>();
         for (int page = 1; page <= 100; page++)
         {
-            using var doc = await api.GetJsonAsync(Api($"projects/{project}/pipelines/{pipelineId}/jobs?per_page={PerPage}&page={page}"), cancel).ConfigureAwait(false);
+            string? next = null;
+            using var doc = await api.GetJsonAsync(Api($"projects/{project}/pipelines/{pipelineId}/jobs?per_page={PerPage}&page={page}"), cancel,
+                headers => next = headers.TryGetValues("X-Next-Page", out var values) ? values.FirstOrDefault() ?? "" : null).ConfigureAwait(false);
             var batch = doc.RootElement.Array().Select(j => j.Clone()).ToList();
             jobs.AddRange(batch);
-            if (batch.Count < PerPage)
+            // X-Next-Page is empty on the last page; without it, a short page is the last.
+            if (batch.Count == 0 || (next is not null ? next.Length == 0 : batch.Count < PerPage))
             {
                 break;
             }

@@ -36,9 +36,10 @@ public sealed class ApiClient : IDisposable
     public ProviderInfo Provider => _provider;
 
     /// <summary>GET a JSON document from the API; errors become one-line <see cref="CiDoctorException"/>s.</summary>
-    public async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancel)
+    public async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancel, Action<HttpResponseHeaders>? headers = null)
     {
         using var response = await SendAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
+        headers?.Invoke(response.Headers);
         await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
         try
         {

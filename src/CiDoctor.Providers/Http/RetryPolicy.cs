@@ -8,7 +8,8 @@ namespace CiDoctor.Providers.Http;
 /// <summary>
 /// When and how long to retry: 5xx and 408 with exponential back-off and jitter; 429 and a
 /// rate-limited 403 after the wait the provider advertises (<c>Retry-After</c> seconds or date,
-/// else <c>X-RateLimit-Reset</c> / <c>RateLimit-Reset</c> epoch seconds), up to <see cref="ApiClient.MaxWait"/>.
+/// else <c>X-RateLimit-Reset</c> / <c>RateLimit-Reset</c> epoch seconds) when that is at most
+/// <see cref="ApiClient.MaxWait"/>; a longer wait is reported instead of slept through.
 /// </summary>
 internal static class RetryPolicy
 {
@@ -23,7 +24,8 @@ internal static class RetryPolicy
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
                 { Exception: HttpRequestException } => true,
-                { Result: { } r } => IsTransient(r) || IsRateLimited(r),
+                // A rate limit that resets later than we are willing to wait is reported at once.
+                { Result: { } r } => IsTransient(r) || (IsRateLimited(r) && !(Advertised(r, clock) > ApiClient.MaxWait)),
                 _ => false,
             }),
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r && Advertised(r, clock) is { } wait ? (TimeSpan?)wait : null),
@@ -43,7 +45,7 @@ internal static class RetryPolicy
         r.StatusCode == HttpStatusCode.TooManyRequests
         || (r.StatusCode == HttpStatusCode.Forbidden && (Header(r, "X-RateLimit-Remaining") == "0" || r.Headers.RetryAfter is not null));
 
-    /// <summary>The wait the provider asks for, capped; null lets the back-off decide.</summary>
+    /// <summary>The wait the provider asks for (never negative); null lets the back-off decide.</summary>
     public static TimeSpan? Advertised(HttpResponseMessage r, TimeProvider clock)
     {
         TimeSpan? wait = null;
@@ -59,7 +61,7 @@ internal static class RetryPolicy
         {
             return null;
         }
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > ApiClient.MaxWait ? ApiClient.MaxWait : wait;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     public static string ResetText(HttpResponseMessage r) =>
