@@ -28,6 +28,15 @@ public class FailureClustererTests
         Assert.Equal(2, clusterer.SignatureCount);   // /var/tmp/zz keeps its root: a second, near-identical signature
     }
 
+    [Theory]
+    [InlineData("[10:00:01] error: linker failed", "error: linker failed")]
+    [InlineData("2025-10-01T10:00:00.123Z error: linker failed", "error: linker failed")]
+    [InlineData("2025-10-01 10:00:00 error: linker failed", "error: linker failed")]
+    [InlineData("12 tests failed", "# tests failed")]
+    [InlineData("1.2.3 is broken", "#.#.# is broken")]
+    public void Signature_LeadingDateOrTimeDropped_OtherNumbersMasked(string text, string signature) =>
+        Assert.Equal(signature, FailureSignature.Of(text));
+
     [Fact]
     public void Add_OneWordDifferent_SameCluster()
     {
