@@ -63,6 +63,7 @@ public static class CliApp
         root.Add(EvalCommand.Build(context));
         root.Add(EnvCommand.Build(context));
         root.Add(FetchCommand.Build(context));
+        root.Add(DiffCommand.Build(context));
         return root;
     }
 }
