@@ -76,7 +76,11 @@ public sealed record RunInfo(
     string? Commit = null,
     string? Event = null,
     string? StartedAt = null,
-    string? Url = null);
+    string? Url = null)
+{
+    /// <summary>run.json's <c>attempt</c> (a re-run of the same run id); null when not given.</summary>
+    public int? Attempt { get; init; }
+}
 
 /// <summary>Counts over a run's jobs.</summary>
 public sealed record RunSummary(int Jobs, int FailedJobs, int PassedJobs, int RootCauses, bool Independent, bool EarlyFailure);

@@ -40,7 +40,8 @@ public static class RunJsonReader
             jobs.Add(ReadJob(folder, path, i, dto.Jobs[i]));
         }
         var run = new RunInfo(dto.Provider, dto.Repository, dto.RunId, dto.Workflow, dto.Branch, dto.Commit, dto.Event, dto.StartedAt,
-            dto.Url is null ? null : SecretMasker.MaskText(dto.Url));
+            dto.Url is null ? null : SecretMasker.MaskText(dto.Url))
+        { Attempt = dto.Attempt };
         return new RunInput([folder], run, jobs);
     }
 
