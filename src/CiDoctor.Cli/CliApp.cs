@@ -56,6 +56,7 @@ public static class CliApp
         root.Add(DiagnoseCommand.Build(context));
         root.Add(CatalogCommand.Build(context));
         root.Add(EvalCommand.Build(context));
+        root.Add(HistoryCommand.Build(context));
         return root;
     }
 }

@@ -7,6 +7,8 @@ using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
 using CiDoctor.Core.Reports;
 using CiDoctor.Core.Sources;
+using CiDoctor.History;
+using CiDoctor.History.Lookup;
 
 namespace CiDoctor.Cli.Commands;
 
@@ -30,9 +32,10 @@ public static class DiagnoseCommand
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var baseline = new Option<string?>("--baseline") { Description = "A passing log of the same job: lines it also has rank lower.", HelpName = "PASS_LOG" };
 
+        var db = HistoryCommand.DbOption("Read run history from DB (never written): each job's classification, and its last green log as the baseline when --baseline is absent. Default: CIDOCTOR_DB when set, else no history.");
         var command = new Command("diagnose", "Find the root cause of each failed job, with evidence lines, origin and what to do.")
         {
-            sources, format, output, catalog, ci, baseline,
+            sources, format, output, catalog, ci, baseline, db,
         };
         command.SetAction(parse => Run(context, new DiagnoseOptions(
             parse.GetValue(sources) ?? [],
@@ -40,7 +43,8 @@ public static class DiagnoseCommand
             parse.GetValue(output),
             parse.GetValue(catalog) ?? [],
             parse.GetValue(ci),
-            parse.GetValue(baseline))));
+            parse.GetValue(baseline),
+            parse.GetValue(db))));
         return command;
     }
 
@@ -64,10 +68,22 @@ public static class DiagnoseCommand
         var input = inputs.Count == 1
             ? inputs[0]
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
+        // History is read only when asked for (--db or CIDOCTOR_DB), and never written here (DESIGN.md "History").
+        string? db = RunStores.Chosen(options.Db);
+        using var store = db is null ? null : RunStores.OpenReadOnly(db);
+        var history = store is null ? null : new HistoryLookup(store, input.Run);
         var progress = new ProgressLine(context.Error, context.ErrorInteractive);
-        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline) { Progress = p => progress.Update(elapsed => Describe(p, elapsed)) };
+        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline)
+        {
+            Progress = p => progress.Update(elapsed => Describe(p, elapsed)),
+            BaselineFor = history is null ? null : history.LastGreen,
+        };
         var report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
         progress.Finish();
+        if (history is not null)
+        {
+            report = history.Annotate(report);
+        }
 
         bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         IReportRenderer renderer = options.Format switch

@@ -7,4 +7,5 @@ public sealed record DiagnoseOptions(
     string? Out,
     IReadOnlyList<string> Catalogs,
     string? Ci,
-    string? Baseline);
+    string? Baseline,
+    string? Db = null);

@@ -43,6 +43,9 @@ public sealed record JobDiagnosis(
 {
     /// <summary>Store paths of the Nix derivations whose builder failed in this job (relates jobs that failed on the same one).</summary>
     public IReadOnlyList<string> FailedDerivations { get; init; } = [];
+
+    /// <summary>What run history says of the job (<c>diagnose --db</c>); null without a history store.</summary>
+    public JobHistory? History { get; init; }
 }
 
 /// <summary>Facts about a job used by renderers (not part of the JSON contract's top level).</summary>
