@@ -63,6 +63,8 @@ public sealed class PostgresRunStore : SqlRunStore
 
     protected override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
+    protected override string InIds(string column) => $"{column} = ANY(@ids)";
+
     protected override bool IsUniqueViolation(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     protected override string Hint(DbException e) => e switch

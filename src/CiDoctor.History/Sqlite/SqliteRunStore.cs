@@ -80,6 +80,8 @@ public sealed class SqliteRunStore : SqlRunStore
     protected override DbTransaction BeginWrite(DbConnection connection) =>
         ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
 
+    protected override string InIds(string column) => $"{column} IN @ids";
+
     protected override bool IsUniqueViolation(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
 
     protected override string Hint(DbException e) =>

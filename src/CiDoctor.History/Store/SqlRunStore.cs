@@ -27,6 +27,12 @@ public abstract class SqlRunStore : IRunStore
 
     public abstract string Where { get; }
 
+    /// <summary>
+    /// <c>column</c> is one of the ids in parameter <c>@ids</c>: Dapper expands a list into
+    /// <c>IN (…)</c> for SQLite but passes it whole as an array to PostgreSQL (<c>= ANY</c>).
+    /// </summary>
+    protected abstract string InIds(string column);
+
     public AddResult Add(RunRecord run) => Guard(() =>
     {
         try
@@ -129,26 +135,26 @@ public abstract class SqlRunStore : IRunStore
                workflow AS Workflow, branch AS Branch, commit_sha AS CommitSha, ordered_at AS OrderedAt FROM runs
         """;
 
-    private static HistoryWindow Details(DbConnection c, IReadOnlyList<StoredRun> runs)
+    private HistoryWindow Details(DbConnection c, IReadOnlyList<StoredRun> runs)
     {
         if (runs.Count == 0)
         {
             return new HistoryWindow([], [], [], []);
         }
         var ids = runs.Select(r => r.Id).ToArray();
-        var jobs = c.Query<JobRunRow>("""
+        var jobs = c.Query<JobRunRow>($"""
             SELECT jr.id AS Id, jr.run_id AS RunId, j.repository AS Repository, j.workflow AS Workflow, j.name AS Job,
                    jr.status AS Status, jr.failed_step AS FailedStep, jr.root_cause_id AS RootCauseId, jr.signature AS Signature
-            FROM job_runs jr JOIN jobs j ON j.id = jr.job_id WHERE jr.run_id IN @ids ORDER BY jr.run_id, jr.id
+            FROM job_runs jr JOIN jobs j ON j.id = jr.job_id WHERE {InIds("jr.run_id")} ORDER BY jr.run_id, jr.id
             """, new { ids }).Select(r => r.ToRecord()).ToList();
-        var steps = c.Query<StepRunRow>("""
+        var steps = c.Query<StepRunRow>($"""
             SELECT s.job_run_id AS JobRunId, s.idx AS Idx, s.name AS Name, s.status AS Status
-            FROM step_runs s JOIN job_runs jr ON jr.id = s.job_run_id WHERE jr.run_id IN @ids ORDER BY s.job_run_id, s.idx
+            FROM step_runs s JOIN job_runs jr ON jr.id = s.job_run_id WHERE {InIds("jr.run_id")} ORDER BY s.job_run_id, s.idx
             """, new { ids }).Select(r => r.ToRecord()).ToList();
-        var tests = c.Query<TestRunRow>("""
+        var tests = c.Query<TestRunRow>($"""
             SELECT tr.job_run_id AS JobRunId, t.junit_id AS TestId, tr.outcome AS Outcome, tr.message AS Message
             FROM test_runs tr JOIN tests t ON t.id = tr.test_id JOIN job_runs jr ON jr.id = tr.job_run_id
-            WHERE jr.run_id IN @ids ORDER BY tr.job_run_id, t.junit_id
+            WHERE {InIds("jr.run_id")} ORDER BY tr.job_run_id, t.junit_id
             """, new { ids }).Select(r => r.ToRecord()).ToList();
         return new HistoryWindow(runs, jobs, steps, tests);
     }
