@@ -61,7 +61,11 @@ public static class JUnitReader
         }
         catch (XmlException e)
         {
-            throw new CiDoctorException($"{path}:{e.LineNumber}: not readable JUnit XML ({e.Message.Split('\n')[0]})", e);
+            // XmlException's text ends in advice meant for programmers ("set DtdProcessing to Parse"): keep its first sentence.
+            string why = e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? "it has a DOCTYPE, which test reports never need and which is refused"
+                : e.Message.Split(". ")[0];
+            throw new CiDoctorException($"{path}{(e.LineNumber > 0 ? $":{e.LineNumber}" : "")}: not readable JUnit XML: {why}", e);
         }
         return tests;
     }
