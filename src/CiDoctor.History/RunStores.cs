@@ -60,9 +60,13 @@ public static class RunStores
         {
             return FromUrl(spec);
         }
-        bool looksLikeKeywords = spec.Contains('=', StringComparison.Ordinal) &&
+        // Keywords, as Npgsql writes them: "Host=h;Database=d". A file path may hold "host=" too
+        // (/srv/host=1/history.db), but not at its start and not beside a ';'.
+        string t = spec.TrimStart();
+        bool startsWithHost = t.StartsWith("host=", StringComparison.OrdinalIgnoreCase) || t.StartsWith("server=", StringComparison.OrdinalIgnoreCase);
+        bool keywords = startsWithHost || spec.Contains(';', StringComparison.Ordinal) &&
             (spec.Contains("host=", StringComparison.OrdinalIgnoreCase) || spec.Contains("server=", StringComparison.OrdinalIgnoreCase));
-        return looksLikeKeywords ? spec : null;
+        return keywords ? spec : null;
     }
 
     /// <summary><c>postgres://u:p@h:5433/db?sslmode=require</c> → <c>Host=h;Port=5433;Username=u;Password=p;Database=db;SSL Mode=Require</c>.</summary>
