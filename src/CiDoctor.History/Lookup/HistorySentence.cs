@@ -15,6 +15,10 @@ public static class HistorySentence
         {
             return $"no recorded runs of {subject}{where} yet";
         }
+        if (c.Runs == 1)
+        {
+            return $"{subject} {(c.Failures == 1 ? "failed" : "passed")} in its only recorded run{where}: {c.Kind}";
+        }
         string sentence = c.Kind switch
         {
             Classification.Healthy => $"{subject} passed in all of the last {Runs(c.Runs)}{where}: healthy",
