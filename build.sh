@@ -20,6 +20,11 @@ if [ ! -d ../shared/eval/dev ] || ! command -v python3 >/dev/null; then
   echo "note: ../shared/eval/dev or python3 not found: the score.py agreement tests are skipped"
 fi
 
+# The history store's PostgreSQL tests need a server (.ci/run starts one); say so when they skip.
+if [ -z "${CIDOCTOR_TEST_POSTGRES:-}" ]; then
+  echo "note: CIDOCTOR_TEST_POSTGRES is not set: the PostgreSQL history store tests are skipped (.ci/run starts a server)"
+fi
+
 # Test projects run one after the other; each prints "Passed!/Failed!  - Failed: N, Passed: N, ...".
 dotnet test CiDoctor.slnx -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

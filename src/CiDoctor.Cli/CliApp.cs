@@ -64,6 +64,7 @@ public static class CliApp
         root.Add(EnvCommand.Build(context));
         root.Add(FetchCommand.Build(context));
         root.Add(DiffCommand.Build(context));
+        root.Add(HistoryCommand.Build(context));
         return root;
     }
 }

@@ -9,6 +9,8 @@ using CiDoctor.Core.Reports;
 using CiDoctor.Core.Sources;
 using CiDoctor.Env.Evidence;
 using CiDoctor.Env.Snapshots;
+using CiDoctor.History;
+using CiDoctor.History.Lookup;
 
 namespace CiDoctor.Cli.Commands;
 
@@ -39,9 +41,10 @@ public static class DiagnoseCommand
         var (apiUrl, provider) = FetchCommand.ProviderOptionsOf();
         var env = new Option<string?>("--env") { Description = "A snapshot of the job's environment ('cidoctor env capture'): its facts confirm or question the verdicts.", HelpName = "SNAP.json" };
 
+        var db = HistoryCommand.DbOption("Read run history from DB (never written): each job's classification, and its last green log as the baseline when --baseline is absent. Default: CIDOCTOR_DB when set, else no history.");
         var command = new Command("diagnose", "Find the root cause of each failed job, with evidence lines, origin and what to do.")
         {
-            sources, format, output, catalog, ci, baseline, reportUrl, env, apiUrl, provider,
+            sources, format, output, catalog, ci, baseline, reportUrl, env, apiUrl, provider, db,
         };
         command.SetAction(parse => Run(context, new DiagnoseOptions(
             parse.GetValue(sources) ?? [],
@@ -50,7 +53,8 @@ public static class DiagnoseCommand
             parse.GetValue(catalog) ?? [],
             parse.GetValue(ci),
             parse.GetValue(baseline),
-            parse.GetValue(reportUrl))
+            parse.GetValue(reportUrl),
+            parse.GetValue(db))
         {
             Env = parse.GetValue(env),
             Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env),
@@ -96,11 +100,23 @@ public static class DiagnoseCommand
         var input = inputs.Count == 1
             ? inputs[0]
             : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
+        // History is read only when asked for (--db or CIDOCTOR_DB), and never written here (DESIGN.md "History").
+        string? db = RunStores.Chosen(options.Db);
+        using var store = db is null ? null : RunStores.OpenReadOnly(db);
+        var history = store is null ? null : new HistoryLookup(store, input.Run);
         var progress = new ProgressLine(context.Error, context.ErrorInteractive);
-        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline) { Progress = p => progress.Update(elapsed => Describe(p, elapsed)) };
+        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline)
+        {
+            Progress = p => progress.Update(elapsed => Describe(p, elapsed)),
+            BaselineFor = history is null ? null : history.LastGreen,
+        };
         var snapshot = options.Env is null ? null : SnapshotJson.Read(options.Env);
         var report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
         progress.Finish();
+        if (history is not null)
+        {
+            report = history.Annotate(report);
+        }
         if (snapshot is not null)
         {
             report = SnapshotEvidence.Apply(report, snapshot, Path.GetFileName(options.Env!));

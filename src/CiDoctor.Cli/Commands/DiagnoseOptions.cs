@@ -8,7 +8,8 @@ public sealed record DiagnoseOptions(
     IReadOnlyList<string> Catalogs,
     string? Ci,
     string? Baseline,
-    string? ReportUrl = null)
+    string? ReportUrl = null,
+    string? Db = null)
 {
     /// <summary>An environment snapshot (<c>--env</c>) whose facts confirm or question the verdicts.</summary>
     public string? Env { get; init; }

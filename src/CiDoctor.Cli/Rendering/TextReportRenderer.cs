@@ -123,6 +123,10 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         {
             console.MarkupLine("  [bold]Root cause:[/] not recognised — origin unknown; the most informative lines:");
         }
+        if (job.History is { } history)
+        {
+            console.MarkupLine($"  [bold]History:[/] {Markup.Escape(history.Summary)}");
+        }
         RenderEvidence(console, job);
         foreach (var noise in job.Noise)
         {

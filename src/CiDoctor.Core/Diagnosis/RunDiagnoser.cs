@@ -17,6 +17,13 @@ public sealed record RunDiagnoserOptions(string? Ci = null, LogSource? Baseline 
     /// <summary>Jobs diagnosed at once; 0 means one per core. 1 diagnoses them one after the other.</summary>
     public int ParallelJobs { get; init; }
 
+    /// <summary>
+    /// A passing log of the same job, per job (e.g. its last green log from run history); asked
+    /// from worker threads for each job with a log when <see cref="RunDiagnoserOptions.Baseline"/>
+    /// is null; returning null means no baseline for that job.
+    /// </summary>
+    public Func<JobInput, LogSource?>? BaselineFor { get; init; }
+
     /// <summary>Called (from worker threads) as jobs finish and bytes are read; for progress displays.</summary>
     public Action<RunProgress>? Progress { get; init; }
 }
@@ -117,13 +124,16 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
             var source = progress.Enabled ? job.Log.Counted(progress.Read) : job.Log;
             using var session = new LogReadSession(source, _options.Ci);
             var compiled = worker.Compiled(session.Reader.Ci);
-            var scanner = new Scanner(compiled, scannerOptions, _baseline, [cascades]);
+            var scanner = new Scanner(compiled, scannerOptions, _baseline ?? JobBaseline(job), [cascades]);
             scan = scanner.Scan(session);
             log = session.Result;
         }
         var annotations = AnnotationFindings(worker, job.Meta, scannerOptions);
         return new JobEvidence(job.Name, job.Meta?.Id, job.Log is null ? null : job.File, job.Meta, log, scan, cascades.Cascades, annotations);
     }
+
+    private BaselineSet? JobBaseline(JobInput job) =>
+        _options.BaselineFor?.Invoke(job) is { } source ? BaselineSet.Read(source, _options.Ci) : null;
 
     // Annotations are matched like log lines (line 0 marks them): a job with no log is still diagnosed.
     private static Dictionary<string, IReadOnlyList<Finding>> AnnotationFindings(Worker worker, RunJob? meta, ScannerOptions scannerOptions)

@@ -44,6 +44,9 @@ public sealed record JobDiagnosis(
     /// <summary>Store paths of the Nix derivations whose builder failed in this job (relates jobs that failed on the same one).</summary>
     public IReadOnlyList<string> FailedDerivations { get; init; } = [];
 
+    /// <summary>What run history says of the job (<c>diagnose --db</c>); null without a history store.</summary>
+    public JobHistory? History { get; init; }
+
     /// <summary>
     /// Lines of the log around the evidence, for renderers that let a reader expand them (HTML).
     /// Filled only on request (<see cref="Diagnosis.LogExcerpts"/>), never part of the JSON contract.
@@ -101,6 +104,9 @@ public sealed record RunInfo(
 {
     /// <summary>What could not be known about the run (needs unreadable, a log gone), said in reports.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>run.json's <c>attempt</c> (a re-run of the same run id); null when not given.</summary>
+    public int? Attempt { get; init; }
 }
 
 /// <summary>Counts over a run's jobs.</summary>

@@ -101,7 +101,31 @@ public sealed class JsonReportRenderer : IReportRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteNull("history");
+        WriteHistory(w, job.History);
+        w.WriteEndObject();
+    }
+
+    private static void WriteHistory(Utf8JsonWriter w, JobHistory? h)
+    {
+        if (h is null)
+        {
+            w.WriteNull("history");
+            return;
+        }
+        w.WriteStartObject("history");
+        w.WriteString("classification", h.Classification);
+        w.WriteNumber("runs", h.Runs);
+        w.WriteNumber("failures", h.Failures);
+        w.WriteNumber("failureRate", h.FailureRate);
+        w.WriteNumber("flipRate", h.FlipRate);
+        w.WriteNumber("distinctCommits", h.DistinctCommits);
+        w.WriteBoolean("passedOnSameCommit", h.PassedOnSameCommit);
+        Str(w, "firstBadRun", h.FirstBadRun);
+        Str(w, "firstBadCommit", h.FirstBadCommit);
+        w.WriteBoolean("rotating", h.Rotating);
+        Str(w, "branch", h.Branch);
+        w.WriteBoolean("baselineFromHistory", h.BaselineFromHistory);
+        w.WriteString("summary", h.Summary);
         w.WriteEndObject();
     }
 

@@ -107,6 +107,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         Item(o, "Exit code", job.ExitCode?.ToString(CultureInfo.InvariantCulture));
         Item(o, "Step failed", job.FailedStep is null ? null : $"\"{job.FailedStep}\"");
         Item(o, "Cascade of", job.CascadeOf);
+        Item(o, "History", job.History?.Summary);
         o.WriteLine();
 
         o.WriteLine("### Root cause");

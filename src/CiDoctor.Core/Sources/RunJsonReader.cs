@@ -43,6 +43,7 @@ public static class RunJsonReader
             dto.Url is null ? null : SecretMasker.MaskText(dto.Url))
         {
             Notes = dto.Notes ?? [],
+            Attempt = dto.Attempt,
         };
         return new RunInput([folder], run, jobs);
     }

@@ -95,6 +95,30 @@ public class RunDiagnoserTests
         Assert.Equal(3, report.Summary.FailedJobs);
     }
 
+    [Fact]
+    public void Diagnose_WithBaselineFor_EachJobGetsItsOwnBaseline()
+    {
+        string[] common = ["E: Failed to fetch http://archive.example.org/dists/focal/Release  404  Not Found", "Running suite"];
+        string[] failing = [.. common, "Error: expected status 200, got 500", "1 failing"];
+        var passing = Job("api-green", [.. common, "12 passing"]);
+        var asked = new List<string>();
+        var options = new RunDiagnoserOptions
+        {
+            ParallelJobs = 1,
+            BaselineFor = job =>
+            {
+                asked.Add(job.Name);
+                return job.Name == "api" ? passing.Log : null;
+            },
+        };
+
+        var report = new RunDiagnoser(Catalog, options).Diagnose(new RunInput(["generated"], new RunInfo(), [Job("api", failing), Job("web", failing)]));
+
+        Assert.Equal(["api", "web"], asked);
+        Assert.NotEqual("packages.apt-repository-unavailable", report.Jobs[0].RootCause?.Id);
+        Assert.Equal("packages.apt-repository-unavailable", report.Jobs[1].RootCause?.Id);
+    }
+
     private static readonly Dictionary<string, byte[]> Logs = [];
 
     private static JobInput Job(string name, string[] lines)
