@@ -14,16 +14,20 @@ public static class HistoryAddCommand
 {
     public static Command Build(CliContext context)
     {
-        var source = new Argument<string>("RUN") { Description = "A run folder (with or without run.json), a GitHub run-logs zip, a job log file, or - for stdin." };
+        var source = new Argument<string>("RUN") { Description = "A run folder (with or without run.json), a GitHub run-logs zip, a job log file, a run URL (GitHub, GitLab, Forgejo/Gitea), or - for stdin." };
+        var (apiUrl, provider) = FetchCommand.ProviderOptionsOf();
         var db = HistoryCommand.DbOption(HistoryCommand.DbHelp);
         var catalog = new Option<string[]>("--catalog") { Description = "A folder of extra catalog modes (adds, or overrides by id); may repeat.", HelpName = "DIR" };
         var ci = new Option<string?>("--ci") { Description = "The log format, when detection gets it wrong.", HelpName = "NAME" };
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var command = new Command("add", "Record a run: jobs, steps, outcomes, diagnoses, failure signatures, JUnit test results, and its logs (masked, compressed).")
         {
-            source, db, catalog, ci,
+            source, db, catalog, ci, apiUrl, provider,
         };
-        command.SetAction(parse => Run(context, new HistoryAddOptions(parse.GetValue(source)!, parse.GetValue(db), parse.GetValue(catalog) ?? [], parse.GetValue(ci))));
+        command.SetAction(parse => Run(context, new HistoryAddOptions(parse.GetValue(source)!, parse.GetValue(db), parse.GetValue(catalog) ?? [], parse.GetValue(ci))
+        {
+            Provider = FetchCommand.Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env),
+        }));
         return command;
     }
 
@@ -33,6 +37,7 @@ public static class HistoryAddCommand
         // Opened first: a wrong --db fails before a long diagnosis.
         using var store = RunStores.Open(RunStores.Chosen(options.Db));
         string? stdinCopy = null;
+        var fetched = new List<string>();
         try
         {
             RunInput input;
@@ -46,6 +51,14 @@ public static class HistoryAddCommand
                     stdin.CopyTo(file);
                 }
                 input = new RunInput(["-"], new RunInfo(), [new JobInput("-", "-", LogSource.FromFile(stdinCopy, "-"), null)]);
+            }
+            else if (Providers.RunUrl.LooksLikeUrl(options.Source))
+            {
+                // Every job's log, passing ones too: the last green log of a job is what history keeps them for.
+                string folder = Directory.CreateTempSubdirectory("cidoctor-run-").FullName;
+                fetched.Add(folder);
+                FetchCommand.Fetch(options.Source, folder, options.Provider, new Providers.FetchOptions(AllLogs: true));
+                input = RunJsonReader.Read(folder) with { Sources = [options.Source] };
             }
             else
             {
@@ -70,6 +83,10 @@ public static class HistoryAddCommand
             if (stdinCopy is not null)
             {
                 File.Delete(stdinCopy);
+            }
+            foreach (string folder in fetched)
+            {
+                Directory.Delete(folder, recursive: true);
             }
         }
     }
