@@ -54,7 +54,7 @@ public class CaptureTests
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int open = ((IPEndPoint)listener.LocalEndpoint).Port;
-        int closed = FreePort();
+        int closed = Ports.Free();
         try
         {
             var snapshot = EnvCapture.Capture(Options(new() { ["PATH"] = "" }, []) with { Endpoints = [$"127.0.0.1:{open}", $"127.0.0.1:{closed}"] });
@@ -114,14 +114,5 @@ public class CaptureTests
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         return bin;
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

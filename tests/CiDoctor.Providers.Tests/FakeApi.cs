@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+
+using CiDoctor.Testing;
 
 namespace CiDoctor.Providers.Tests;
 
@@ -20,7 +21,7 @@ public sealed class FakeApi : IDisposable
 
     public FakeApi()
     {
-        Port = FreePort();
+        Port = Ports.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Prefixes.Add($"http://localhost:{Port}/");
         _listener.Start();
@@ -113,15 +114,6 @@ public sealed class FakeApi : IDisposable
             }
         }
         return null;
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -97,16 +97,7 @@ internal sealed class ForgejoFetcher(ApiClient api) : IRunFetcher
         string? log = null;
         if (options.AllLogs || job.Status == RunStatus.Failed)
         {
-            log = StatusMap.LogFile(job.Name, job.Id ?? job.Index.ToString(CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, log))!);
-            if (!await DownloadLog(repo, number, job, Path.Combine(folder, log), cancel).ConfigureAwait(false))
-            {
-                log = null;
-                lock (notes)
-                {
-                    notes.Add($"{job.Name}: no log (neither the API nor the web route served it)");
-                }
-            }
+            log = await Downloads.JobLogAsync(api, LogUrls(repo, number, job), folder, job.Name, job.Id ?? job.Index.ToString(CultureInfo.InvariantCulture), notes, cancel).ConfigureAwait(false);
         }
         return new RunJob
         {
@@ -123,7 +114,8 @@ internal sealed class ForgejoFetcher(ApiClient api) : IRunFetcher
         };
     }
 
-    private async Task<bool> DownloadLog(string repo, string number, ForgejoJob job, string file, CancellationToken cancel)
+    // The API's job-log endpoint where the version has it, else the web route that serves the plain log.
+    private List<Uri> LogUrls(string repo, string number, ForgejoJob job)
     {
         var candidates = new List<Uri>();
         if (job.Id is not null)
@@ -134,22 +126,7 @@ internal sealed class ForgejoFetcher(ApiClient api) : IRunFetcher
         {
             candidates.Add(new Uri(web, $"{repo}/actions/runs/{number}/jobs/{job.Index}/attempt/{job.Attempt}/logs"));
         }
-        foreach (var url in candidates)
-        {
-            using var response = await api.TryGetAsync(url, cancel).ConfigureAwait(false);
-            if (response is null)
-            {
-                continue;
-            }
-            string temp = file + ".part";
-            await using (var output = File.Create(temp))
-            {
-                await response.Content.CopyToAsync(output, cancel).ConfigureAwait(false);
-            }
-            File.Move(temp, file, overwrite: true);
-            return true;
-        }
-        return false;
+        return candidates;
     }
 
     // Workflows live in .forgejo/workflows, .gitea/workflows or .github/workflows; workflow_id is the file name.

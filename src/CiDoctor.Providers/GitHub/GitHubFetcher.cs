@@ -69,21 +69,7 @@ internal sealed class GitHubFetcher(ApiClient api) : IRunFetcher
         var annotations = new List<Annotation>();
         if (options.AllLogs || status == RunStatus.Failed)
         {
-            log = StatusMap.LogFile(name, id);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, log))!);
-            try
-            {
-                await api.DownloadAsync(Api($"repos/{repo}/actions/jobs/{id}/logs"), Path.Combine(folder, log), cancel).ConfigureAwait(false);
-            }
-            catch (Core.CiDoctorException e) when (e.Message.Contains(" 410 ", StringComparison.Ordinal) || e.Message.Contains(" 404 ", StringComparison.Ordinal))
-            {
-                // A job with no log (never started, expired) is still reported, from its annotations.
-                log = null;
-                lock (notes)
-                {
-                    notes.Add($"{name}: no log ({e.Message.Split(':')[0]})");
-                }
-            }
+            log = await Downloads.JobLogAsync(api, [Api($"repos/{repo}/actions/jobs/{id}/logs")], folder, name, id, notes, cancel).ConfigureAwait(false);
         }
         if (status == RunStatus.Failed)
         {

@@ -71,20 +71,7 @@ internal sealed class GitLabFetcher(ApiClient api) : IRunFetcher
         string? log = null;
         if (options.AllLogs || status == RunStatus.Failed)
         {
-            log = StatusMap.LogFile(name, id);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, log))!);
-            try
-            {
-                await api.DownloadAsync(Api($"projects/{project}/jobs/{id}/trace"), Path.Combine(folder, log), cancel).ConfigureAwait(false);
-            }
-            catch (Core.CiDoctorException e) when (e.Message.Contains(" 404 ", StringComparison.Ordinal) || e.Message.Contains(" 410 ", StringComparison.Ordinal))
-            {
-                log = null;
-                lock (notes)
-                {
-                    notes.Add($"{name}: no trace ({e.Message.Split(':')[0]})");
-                }
-            }
+            log = await Downloads.JobLogAsync(api, [Api($"projects/{project}/jobs/{id}/trace")], folder, name, id, notes, cancel).ConfigureAwait(false);
         }
         var annotations = new List<Annotation>();
         // GitLab's own verdict on why a job failed (runner_system_failure, stuck_or_timeout_failure, …).

@@ -72,15 +72,22 @@ public sealed class ApiClient : IDisposable
     public async Task DownloadAsync(Uri url, string file, CancellationToken cancel)
     {
         using var response = await SendAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
-        string temp = file + ".part";
-        await using (var output = File.Create(temp))
-        {
-            await response.Content.CopyToAsync(output, cancel).ConfigureAwait(false);
-        }
-        File.Move(temp, file, overwrite: true);
+        await SaveAsync(response, file, cancel).ConfigureAwait(false);
     }
 
-    /// <summary>True when the URL answers (2xx); false on 404. Other failures throw like any call.</summary>
+    /// <summary>Like <see cref="DownloadAsync"/>, but false (nothing written) when the URL answers 404.</summary>
+    public async Task<bool> TryDownloadAsync(Uri url, string file, CancellationToken cancel)
+    {
+        using var response = await TryGetAsync(url, cancel).ConfigureAwait(false);
+        if (response is null)
+        {
+            return false;
+        }
+        await SaveAsync(response, file, cancel).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The response when the URL answers (2xx); null on 404. Other failures throw like any call.</summary>
     public async Task<HttpResponseMessage?> TryGetAsync(Uri url, CancellationToken cancel)
     {
         var response = await SendRawAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
@@ -91,6 +98,17 @@ public sealed class ApiClient : IDisposable
         }
         ThrowIfFailed(response, url);
         return response;
+    }
+
+    // Streamed to a temporary name and renamed: a log is never held in memory, never left half-written.
+    private static async Task SaveAsync(HttpResponseMessage response, string file, CancellationToken cancel)
+    {
+        string temp = file + ".part";
+        await using (var output = File.Create(temp))
+        {
+            await response.Content.CopyToAsync(output, cancel).ConfigureAwait(false);
+        }
+        File.Move(temp, file, overwrite: true);
     }
 
     private async Task<HttpResponseMessage> SendAsync(Uri url, bool followRedirects, CancellationToken cancel)
