@@ -25,6 +25,13 @@ public interface IRunStore : IDisposable
     /// <summary>The store ids of every recorded run, oldest first.</summary>
     IReadOnlyList<long> RunIds();
 
+    /// <summary>
+    /// Every failed job matching <paramref name="filter"/>, oldest run first (then job name, then
+    /// store id), read as the caller enumerates: a history of millions of failures is never held
+    /// in memory at once. Enumerate it to the end or dispose the enumerator (it holds a connection).
+    /// </summary>
+    IEnumerable<StoredFailure> Failures(FailureFilter filter);
+
     /// <summary>True when a run with this key is recorded.</summary>
     bool Contains(string runKey);
 

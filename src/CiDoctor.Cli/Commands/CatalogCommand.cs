@@ -5,7 +5,7 @@ using CiDoctor.Core.Model;
 
 namespace CiDoctor.Cli.Commands;
 
-/// <summary><c>cidoctor catalog list | show ID | lint [DIR]</c>.</summary>
+/// <summary><c>cidoctor catalog list | show ID | lint [DIR] | suggest</c>.</summary>
 public static class CatalogCommand
 {
     public static Command Build(CliContext context)
@@ -27,6 +27,7 @@ public static class CatalogCommand
         command.Add(list);
         command.Add(show);
         command.Add(lint);
+        command.Add(CatalogSuggestCommand.Build(context));
         return command;
     }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CiDoctor.Cli.Commands;
 
-/// <summary><c>cidoctor history add | flaky | rescan</c>: the run history (DESIGN.md "History", "Storage").</summary>
+/// <summary><c>cidoctor history add | flaky | clusters | rescan</c>: the run history (DESIGN.md "History", "Storage").</summary>
 public static class HistoryCommand
 {
     public static Command Build(CliContext context)
@@ -10,6 +10,7 @@ public static class HistoryCommand
         var command = new Command("history", "Record runs and ask what their history says: flaky or broken, since when.");
         command.Add(HistoryAddCommand.Build(context));
         command.Add(HistoryFlakyCommand.Build(context));
+        command.Add(HistoryClustersCommand.Build(context));
         command.Add(HistoryRescanCommand.Build(context));
         return command;
     }

@@ -33,6 +33,9 @@ public sealed class ClusterReport
     /// <summary>Clusters no mode explains, that have a draft.</summary>
     public IEnumerable<ClusterEntry> Candidates => Entries.Where(e => e.IsCandidate && e.Draft is not null);
 
+    /// <summary>The same report with only the entries <paramref name="keep"/> accepts (e.g. candidates), in the same order.</summary>
+    public ClusterReport Where(Func<ClusterEntry, bool> keep) => new([.. Entries.Where(keep)]);
+
     public static ClusterReport Build(IReadOnlyList<FailureCluster> clusters, FailureCatalog catalog)
     {
         // "plain" compiles every mode whatever its ci list: a cluster mixes jobs of any CI system.

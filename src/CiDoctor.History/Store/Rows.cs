@@ -36,6 +36,29 @@ internal sealed class JobRunRow
     public StoredJobRun ToRecord() => new(Id, RunId, Repository, Workflow, Job, Status, FailedStep, RootCauseId, Signature);
 }
 
+internal sealed class FailureRow
+{
+    public long JobRunId { get; set; }
+    public string RunKey { get; set; } = "";
+    public string? RunId { get; set; }
+    public long Attempt { get; set; }
+    public string Repository { get; set; } = "";
+    public string Workflow { get; set; } = "";
+    public string Job { get; set; } = "";
+    public string? Branch { get; set; }
+    public string? CommitSha { get; set; }
+    public string OrderedAt { get; set; } = "";
+    public string? RootCauseId { get; set; }
+    public string? FirstCauseLine { get; set; }
+    public string? Signature { get; set; }
+
+    public StoredFailure ToRecord()
+    {
+        string run = new StoredRun(0, RunKey, Repository, RunId, (int)Attempt, Workflow, Branch, CommitSha, OrderedAt).Label;
+        return new(JobRunId, run, Repository, Workflow, Job, Branch, CommitSha, OrderedAt, RootCauseId, FirstCauseLine, Signature);
+    }
+}
+
 internal sealed class StepRunRow
 {
     public long JobRunId { get; set; }

@@ -91,6 +91,12 @@ public abstract class SqlRunStore : IRunStore
         return (IReadOnlyList<long>)c.Query<long>("SELECT id FROM runs ORDER BY ordered_at, id").ToList();
     });
 
+    public IEnumerable<StoredFailure> Failures(FailureFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return StreamFailures(filter);
+    }
+
     public Stream? LastGreenLog(string repository, string workflow, string job, string? branch = null) => Guard(() =>
     {
         string sql = """
@@ -157,6 +163,41 @@ public abstract class SqlRunStore : IRunStore
             WHERE {InIds("jr.run_id")} ORDER BY tr.job_run_id, t.junit_id
             """, new { ids }).Select(r => r.ToRecord()).ToList();
         return new HistoryWindow(runs, jobs, steps, tests);
+    }
+
+    // An iterator: the connection stays open while the caller enumerates, rows arrive one by one
+    // (unbuffered), and each database call still fails as one line through Guard.
+    private IEnumerable<StoredFailure> StreamFailures(FailureFilter filter)
+    {
+        var where = new List<string> { "jr.status = 'failed'" };
+        if (filter.Branch is not null)
+        {
+            where.Add("r.branch = @Branch");
+        }
+        if (filter.Repository is not null)
+        {
+            where.Add("r.repository = @Repository");
+        }
+        // ordered_at is ISO 8601 UTC to the second in both stores, so text order is time order.
+        string? since = filter.Since?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        if (since is not null)
+        {
+            where.Add("r.ordered_at >= @since");
+        }
+        string sql = $"""
+            SELECT jr.id AS JobRunId, r.run_key AS RunKey, r.run_id AS RunId, r.attempt AS Attempt, r.repository AS Repository,
+                   r.workflow AS Workflow, j.name AS Job, r.branch AS Branch, r.commit_sha AS CommitSha, r.ordered_at AS OrderedAt,
+                   jr.root_cause_id AS RootCauseId, jr.first_cause_line AS FirstCauseLine, jr.signature AS Signature
+            FROM job_runs jr JOIN runs r ON r.id = jr.run_id JOIN jobs j ON j.id = jr.job_id
+            WHERE {string.Join(" AND ", where)}
+            ORDER BY r.ordered_at, r.id, j.name, jr.id
+            """;
+        using var c = Guard(Connect);
+        using var rows = Guard(() => c.Query<FailureRow>(sql, new { filter.Branch, filter.Repository, since }, buffered: false).GetEnumerator());
+        while (Guard(rows.MoveNext))
+        {
+            yield return rows.Current.ToRecord();
+        }
     }
 
     private static MemoryStream Decompress(byte[] content)

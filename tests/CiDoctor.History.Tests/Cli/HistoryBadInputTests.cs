@@ -68,6 +68,46 @@ public sealed class HistoryBadInputTests : IDisposable
         Assert.DoesNotContain("s3cret", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("history clusters")]
+    [InlineData("catalog suggest --out DRAFTS")]
+    public void ClustersAndSuggest_NoDatabaseFile_OneLineExit2_CreateNothing(string command)
+    {
+        string missing = _dir.File("none.db");
+        string drafts = _dir.File("drafts");
+        string[] args = [.. command.Split(' ').Select(a => a == "DRAFTS" ? drafts : a), "--db", missing];
+
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"cidoctor: history database {missing}: no such file; record runs first with 'cidoctor history add RUN --db {missing}'", Assert.Single(result.StderrLines));
+        Assert.Equal("", result.Stdout);
+        Assert.False(File.Exists(missing));
+        Assert.False(Directory.Exists(drafts));
+    }
+
+    [Theory]
+    [InlineData("history", "clusters")]
+    [InlineData("catalog", "suggest")]
+    public void ClustersAndSuggest_DbIsNotADatabase_OneLineExit2_FileUntouched(string command, string verb)
+    {
+        string notes = _dir.Write("notes.txt", "my precious notes\n");
+
+        var result = CliRunner.Run(command, verb, "--db", notes);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"cidoctor: history database {notes}: not an SQLite database; pass another --db FILE (the file was left as it is)", Assert.Single(result.StderrLines));
+        Assert.Equal("my precious notes\n", File.ReadAllText(notes));
+    }
+
+    [Fact]
+    public void HistoryClusters_SinceNotADate_IsRefused()
+    {
+        var result = CliRunner.Run("history", "clusters", "--since", "last tuesday", "--db", _dir.File("h.db"));
+        Assert.Equal((2, "cidoctor: --since last tuesday: not a date; use YYYY-MM-DD or an ISO 8601 time such as 2026-03-01T12:00:00Z"),
+            (result.ExitCode, Assert.Single(result.StderrLines)));
+    }
+
     [Fact]
     public void HistoryFlaky_WindowZero_IsRefused()
     {

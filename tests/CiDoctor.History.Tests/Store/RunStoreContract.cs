@@ -163,6 +163,57 @@ public abstract class RunStoreContract : IDisposable
         Assert.False(store.Contains("github|o/r|3|1"));
     }
 
+    [StoreFact]
+    public void Failures_ListFailedJobsOnly_OldestRunFirstThenJob_WithRunCommitTimeAndMode()
+    {
+        using var store = Open();
+        store.Add(Some.Run(2, jobs: [Failed("unit", "error: boom 2"), Some.Job("lint", "passed"), Failed("e2e", "error: e2e 2", mode: null)]));
+        store.Add(Some.Run(1, commit: "abc", jobs: [Failed("unit", "error: boom 1")]));
+
+        var failures = store.Failures(new FailureFilter()).ToList();
+
+        Assert.Equal(["1/unit", "2/e2e", "2/unit"], failures.Select(f => $"{f.Run}/{f.Job}"));
+        var first = failures[0];
+        Assert.Equal(("o/r", "ci", "main", "abc", Some.At(1)), (first.Repository, first.Workflow, first.Branch, first.Commit, first.OrderedAt));
+        Assert.Equal(("test.failure", "error: boom 1", "test.failure: error: boom #"), (first.RootCauseId, first.FirstCauseLine, first.Signature));
+        Assert.Null(failures[1].RootCauseId);
+        Assert.Equal(3, failures.Select(f => f.JobRunId).Distinct().Count());
+    }
+
+    [StoreFact]
+    public void Failures_ByBranchAndSince_KeepOnlyThoseRuns()
+    {
+        using var store = Open();
+        store.Add(Some.Run(1, jobs: [Failed("unit", "error: one")]));
+        store.Add(Some.Run(2, branch: "feature", jobs: [Failed("unit", "error: two")]));
+        store.Add(Some.Run(3, jobs: [Failed("unit", "error: three")]));
+
+        var since = DateTimeOffset.Parse(Some.At(2), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(["1", "3"], store.Failures(new FailureFilter(Branch: "main")).Select(f => f.Run));
+        Assert.Equal(["2", "3"], store.Failures(new FailureFilter(Since: since)).Select(f => f.Run));
+        Assert.Equal(["3"], store.Failures(new FailureFilter(Branch: "main", Since: since.AddMinutes(1))).Select(f => f.Run));
+        Assert.Empty(store.Failures(new FailureFilter(Repository: "other/repo")));
+    }
+
+    [StoreFact]
+    public void Failures_StoppedEarly_ReleasesTheConnection_SoTheStoreStillWrites()
+    {
+        using var store = Open();
+        for (int n = 1; n <= 3; n++)
+        {
+            store.Add(Some.Run(n, jobs: [Failed("unit", $"error: {n}")]));
+        }
+
+        Assert.Equal("1", store.Failures(new FailureFilter()).First().Run);
+
+        Assert.True(store.Add(Some.Run(4, jobs: [Failed("unit", "error: 4")])).Added);
+        Assert.Equal(4, store.Failures(new FailureFilter()).Count());
+    }
+
+    private static JobRecord Failed(string name, string cause, string? mode = "test.failure") =>
+        Some.Job(name, "failed") with { RootCauseId = mode, FirstCauseLine = cause, Signature = History.Recording.FailureSignature.Of(mode, cause) };
+
     private string Counts() => string.Join(",", new[] { "runs", "jobs", "job_runs", "step_runs", "tests", "test_runs", "logs" }
         .Select(t => $"{t}={Scalar($"SELECT COUNT(*) FROM {t}")}"));
 
