@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Matching;
 internal sealed class GatedRegex
 {
     private readonly SearchValues<string>? _ascii;
-    private readonly string[] _others;
+    private readonly (string Text, StringComparison Comparison)[] _others;
 
     private readonly Func<string, bool>? _precheck;
 
@@ -27,7 +27,10 @@ internal sealed class GatedRegex
         // ASCII anchors in one vectorised search; non-ASCII ones (✗) apart, which would make it slow.
         var ascii = anchors.Where(a => System.Text.Ascii.IsValid(a)).ToArray();
         _ascii = anchors.Count == 0 ? null : SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase);
-        _others = anchors.Where(a => !System.Text.Ascii.IsValid(a)).ToArray();
+        // Symbols such as ✗ have no case: an ordinal search is vectorised, an ignore-case one over
+        // non-ASCII text is not (it was 4% of a 300-job run).
+        _others = [.. anchors.Where(a => !System.Text.Ascii.IsValid(a))
+            .Select(a => (a, a.All(c => char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
         Anchored = anchors.Count > 0;
     }
 
@@ -48,9 +51,9 @@ internal sealed class GatedRegex
         {
             return true;
         }
-        foreach (string other in _others)
+        foreach (var (other, comparison) in _others)
         {
-            if (text.Contains(other, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(other, comparison))
             {
                 return true;
             }
