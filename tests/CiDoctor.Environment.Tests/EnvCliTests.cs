@@ -107,6 +107,17 @@ public class EnvCliTests
     }
 
     [Fact]
+    public void Diff_OfAFolder_SaysItIsAFolder()
+    {
+        using var dir = new TempDir();
+
+        var result = CliRunner.Run("env", "diff", dir.Path, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a folder", Assert.Single(result.Stderr.TrimEnd().Split('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Capture_BadEndpoint_IsAUsageError()
     {
         var result = CliRunner.Run("env", "capture", "--endpoint", "no-port-here", "--tools", "sh");

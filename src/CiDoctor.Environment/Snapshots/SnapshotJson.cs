@@ -21,6 +21,10 @@ public static class SnapshotJson
     /// <summary>Reads a snapshot file; anything unreadable is one clear <see cref="CiDoctorException"/>.</summary>
     public static EnvSnapshot Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CiDoctorException($"{path}: is a folder; pass a snapshot file written by 'cidoctor env capture --out FILE'");
+        }
         if (!File.Exists(path))
         {
             throw new CiDoctorException($"{path}: no such snapshot; write one with 'cidoctor env capture --out {path}'");
