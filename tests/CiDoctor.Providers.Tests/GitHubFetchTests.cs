@@ -60,6 +60,20 @@ public class GitHubFetchTests
     }
 
     [Fact]
+    public void Diagnose_RunUrlAsHtml_ShowsTheLinesAroundTheEvidence_FromTheFetchedLog()
+    {
+        using var api = GitHubApi.Serve(new FakeApi());
+
+        var result = CliRunner.RunWithEnv(Env(), "diagnose", Url, "--api-url", api.Base, "--format", "html");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        // The excerpts are read from the downloaded log before the temporary folder is removed.
+        Assert.Contains("Surrounding lines", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Compiling object v0.32.1", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("not available", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fetch_TokenGoesToTheApiOnly_AndAppearsNowhere()
     {
         using var api = GitHubApi.Serve(new FakeApi());
