@@ -27,6 +27,4 @@ internal static class JsonGet
 
     public static double? Num(this JsonElement e, string name) =>
         double.TryParse(e.Str(name), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null;
-
-    public static bool Flag(this JsonElement e, string name) => e.Str(name) == "true";
 }

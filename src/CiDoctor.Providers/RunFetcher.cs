@@ -11,11 +11,7 @@ namespace CiDoctor.Providers;
 /// <param name="ApiUrl"><c>--api-url</c>: overrides the API base (Enterprise hosts, a test server).</param>
 /// <param name="Provider"><c>--provider</c>: settles hosts that could be GitHub Enterprise or Forgejo/Gitea.</param>
 /// <param name="GetEnv">Reads token variables; the process environment when null.</param>
-public sealed record ProviderOptions(string? ApiUrl = null, ProviderKind? Provider = null, Func<string, string?>? GetEnv = null)
-{
-    public HttpMessageHandler? Handler { get; init; }
-    public RetryTuning? Retry { get; init; }
-}
+public sealed record ProviderOptions(string? ApiUrl = null, ProviderKind? Provider = null, Func<string, string?>? GetEnv = null);
 
 /// <summary>
 /// <c>cidoctor fetch URL --out DIR</c> and the first half of <c>diagnose URL</c>: the run saved as
@@ -32,7 +28,7 @@ public static class RunFetcher
     {
         var run = RunUrl.Parse(url, options.Provider);
         var info = Provider(run, options);
-        using var api = new ApiClient(info, options.Handler, tuning: options.Retry);
+        using var api = new ApiClient(info);
         IRunFetcher fetcher = run.Kind switch
         {
             ProviderKind.GitHub => new GitHubFetcher(api),

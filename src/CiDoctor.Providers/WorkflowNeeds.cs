@@ -10,6 +10,27 @@ namespace CiDoctor.Providers;
 /// </summary>
 public static partial class WorkflowNeeds
 {
+    /// <summary>
+    /// The same from a contents-API answer (GitHub, Forgejo and Gitea all return the file as
+    /// base64 in <c>content</c>, with line breaks); null when it holds no readable workflow.
+    /// </summary>
+    public static Dictionary<string, List<string>>? FromContents(System.Text.Json.JsonElement answer, IReadOnlyList<string> apiJobNames)
+    {
+        string? content = answer.Str("content");
+        if (content is null)
+        {
+            return null;
+        }
+        try
+        {
+            return Map(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(content.Replace("\n", "", StringComparison.Ordinal))), apiJobNames);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>API job name → names of the API jobs it needs; null when the YAML cannot be read.</summary>
     public static Dictionary<string, List<string>>? Map(string yaml, IReadOnlyList<string> apiJobNames)
     {

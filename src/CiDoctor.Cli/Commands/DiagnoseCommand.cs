@@ -78,24 +78,21 @@ public static class DiagnoseCommand
         {
             throw new CiDoctorException("stdin (-) can be given only once");
         }
-        var temporary = new List<string>();
-        try
+        // Chosen first: a renderer's own checks (GITHUB_STEP_SUMMARY's folder) fail before logs are fetched and scanned.
+        bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(context.Env("NO_COLOR"));
+        IReportRenderer renderer = options.Format switch
         {
-            return Diagnose(context, options, catalog, baseline, temporary);
-        }
-        finally
-        {
-            foreach (string folder in temporary)
-            {
-                TryDelete(folder);
-            }
-        }
-    }
-
-    private static int Diagnose(CliContext context, DiagnoseOptions options, FailureCatalog catalog, LogSource? baseline, List<string> temporary)
-    {
+            "json" => new JsonReportRenderer(),
+            "markdown" => new MarkdownReportRenderer(),
+            "html" => new HtmlReportRenderer(),
+            "github" => CiRenderers.GitHub(context, options),
+            "gitlab" => CiRenderers.GitLab(context),
+            _ => new TextReportRenderer(color),
+        };
+        var snapshot = options.Env is null ? null : SnapshotJson.Read(options.Env);
+        using var fetched = new FetchedRuns();
         var inputs = options.Sources.Select(s => Providers.RunUrl.LooksLikeUrl(s)
-            ? FetchCommand.FetchForDiagnosis(s, options.Provider, temporary)
+            ? fetched.Fetch(s, options.Provider, allLogs: false)
             : SourceReader.Read(s, context.Stdin)).ToList();
         var input = inputs.Count == 1
             ? inputs[0]
@@ -110,9 +107,15 @@ public static class DiagnoseCommand
             Progress = p => progress.Update(elapsed => Describe(p, elapsed)),
             BaselineFor = history is null ? null : history.LastGreen,
         };
-        var snapshot = options.Env is null ? null : SnapshotJson.Read(options.Env);
-        var report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
-        progress.Finish();
+        RunReport report;
+        try
+        {
+            report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
+        }
+        finally
+        {
+            progress.Finish();   // an error line must not land after a half-drawn progress line
+        }
         if (history is not null)
         {
             report = history.Annotate(report);
@@ -126,31 +129,8 @@ public static class DiagnoseCommand
             // Only the HTML report shows the lines around the evidence; reading them costs a second pass over each log.
             report = LogExcerpts.Attach(report, input);
         }
-
-        bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        IReportRenderer renderer = options.Format switch
-        {
-            "json" => new JsonReportRenderer(),
-            "markdown" => new MarkdownReportRenderer(),
-            "html" => new HtmlReportRenderer(),
-            "github" => CiRenderers.GitHub(context, options),
-            "gitlab" => CiRenderers.GitLab(context),
-            _ => new TextReportRenderer(color),
-        };
         OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
         return ExitCodes.Done;
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary download left behind is not worth failing the diagnosis for.
-        }
     }
 
     private static string Describe(RunProgress p, TimeSpan elapsed)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CiDoctor.Core;
-using CiDoctor.Core.Sources;
 using CiDoctor.Providers;
 
 namespace CiDoctor.Cli.Commands;
@@ -101,15 +100,5 @@ public static class FetchCommand
         {
             // Best effort: the error being reported matters more than a leftover partial download.
         }
-    }
-
-    /// <summary>For diagnose URL: the run fetched into a temporary folder (failed jobs' logs only) and read back.</summary>
-    internal static RunInput FetchForDiagnosis(string url, ProviderOptions options, List<string> temporaryFolders)
-    {
-        string folder = Directory.CreateTempSubdirectory("cidoctor-run-").FullName;
-        temporaryFolders.Add(folder);
-        Fetch(url, folder, options, new FetchOptions(AllLogs: false));
-        var input = RunJsonReader.Read(folder);
-        return input with { Sources = [url] };
     }
 }

@@ -37,7 +37,7 @@ public static class HistoryAddCommand
         // Opened first: a wrong --db fails before a long diagnosis.
         using var store = RunStores.Open(RunStores.Chosen(options.Db));
         string? stdinCopy = null;
-        var fetched = new List<string>();
+        using var fetched = new FetchedRuns();
         try
         {
             RunInput input;
@@ -55,10 +55,7 @@ public static class HistoryAddCommand
             else if (Providers.RunUrl.LooksLikeUrl(options.Source))
             {
                 // Every job's log, passing ones too: the last green log of a job is what history keeps them for.
-                string folder = Directory.CreateTempSubdirectory("cidoctor-run-").FullName;
-                fetched.Add(folder);
-                FetchCommand.Fetch(options.Source, folder, options.Provider, new Providers.FetchOptions(AllLogs: true));
-                input = RunJsonReader.Read(folder) with { Sources = [options.Source] };
+                input = fetched.Fetch(options.Source, options.Provider, allLogs: true);
             }
             else
             {
@@ -83,10 +80,6 @@ public static class HistoryAddCommand
             if (stdinCopy is not null)
             {
                 File.Delete(stdinCopy);
-            }
-            foreach (string folder in fetched)
-            {
-                Directory.Delete(folder, recursive: true);
             }
         }
     }

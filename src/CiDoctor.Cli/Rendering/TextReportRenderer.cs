@@ -29,7 +29,7 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
             $"{s.FailedJobs} failed, {s.PassedJobs} passed of {s.Jobs} job(s)" + (s.Jobs > 1 ? $"; {s.RootCauses} root cause(s){(s.Independent ? ", independent" : "")}" : ""));
         if (s.EarlyFailure)
         {
-            console.MarkupLine("[yellow]Every failed job failed within a minute: look at setup (checkout, runner, credentials) first.[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(RunOverview.EarlyFailureText)}[/]");
         }
         foreach (string note in report.Run.Notes)
         {
@@ -51,7 +51,8 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         }
         if (overview.Failed.Count > 1)
         {
-            var patterns = overview.Patterns();
+            // The early-failure rule is already the header's second line.
+            var patterns = overview.Patterns().Where(p => p != RunOverview.EarlyFailureText).ToList();
             if (patterns.Count > 0)
             {
                 console.WriteLine();

@@ -1,6 +1,7 @@
 using CiDoctor.Core.Model;
 using CiDoctor.Core.Reports.Html;
 using static CiDoctor.Core.Reports.Html.HtmlText;
+using static CiDoctor.Core.Reports.ReportText;
 
 namespace CiDoctor.Core.Reports;
 
@@ -91,7 +92,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         Field(o, "Date", Encode(run.StartedAt));
         Field(o, "Duration", overview.RunDuration is double d ? Duration(d) : null);
         var s = overview.Report.Summary;
-        Field(o, "Result", $"<strong>{RunOverview.Count(s.FailedJobs, "failure")}, {s.PassedJobs} passed</strong>");
+        Field(o, "Result", $"<strong>{ReportText.Count(s.FailedJobs, "failure")}, {s.PassedJobs} passed</strong>");
         o.WriteLine("</dl>");
         o.WriteLine("<nav aria-label=\"Sections\"><ul>");
         o.WriteLine("<li><a href=\"#summary\">Executive summary</a></li>");
@@ -132,10 +133,6 @@ public sealed class HtmlReportRenderer : IReportRenderer
         {
             o.WriteLine("<ul>");
             o.WriteLine($"<li><strong>Root causes</strong>: {s.RootCauses}{(s.Independent ? " (independent failures, not cascading)" : "")}</li>");
-            if (s.EarlyFailure)
-            {
-                o.WriteLine("<li><strong>Pattern</strong>: every failed job failed within a minute: look at setup (checkout, runner, credentials) before the code.</li>");
-            }
             o.WriteLine("</ul>");
         }
         o.WriteLine("</section>");

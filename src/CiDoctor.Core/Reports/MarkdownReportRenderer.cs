@@ -1,5 +1,6 @@
 using System.Globalization;
 using CiDoctor.Core.Model;
+using static CiDoctor.Core.Reports.ReportText;
 
 namespace CiDoctor.Core.Reports;
 
@@ -28,7 +29,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         Field(o, "Date", run.StartedAt);
         Field(o, "Duration", overview.RunDuration is double rd ? Duration(rd) : null);
         var s = report.Summary;
-        o.WriteLine($"**Result**: {Plural(s.FailedJobs, "failure")}, {s.PassedJobs} passed");
+        o.WriteLine($"**Result**: {Count(s.FailedJobs, "failure")}, {s.PassedJobs} passed");
         o.WriteLine();
         foreach (string note in run.Notes)
         {
@@ -86,10 +87,6 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         if (overview.Report.Jobs.Count > 1)
         {
             o.WriteLine($"- **Root causes**: {s.RootCauses}{(s.Independent ? " (independent failures, not cascading)" : "")}");
-            if (s.EarlyFailure)
-            {
-                o.WriteLine("- **Pattern**: every failed job failed within a minute: look at setup (checkout, runner, credentials) before the code.");
-            }
             o.WriteLine();
         }
     }
@@ -138,7 +135,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         {
             o.WriteLine("### Cascading failures");
             o.WriteLine();
-            o.WriteLine($"{Plural(job.Cascades.Count, "derivation")} failed only because a dependency failed:");
+            o.WriteLine($"{Count(job.Cascades.Count, "derivation")} failed only because a dependency failed:");
             o.WriteLine();
             foreach (var group in job.Cascades.GroupBy(c => (c.Name, c.CausedBy)))
             {
@@ -314,21 +311,6 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             o.WriteLine($"- **{name}**: {Escape(value)}");
         }
     }
-
-    private static string When(ActionWhen when) => when switch
-    {
-        ActionWhen.Immediate => "Immediate",
-        ActionWhen.ShortTerm => "Short-term",
-        _ => "Long-term",
-    };
-
-    private static string Duration(double seconds)
-    {
-        var t = TimeSpan.FromSeconds(seconds);
-        return t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes}m" : t.TotalMinutes >= 1 ? $"{t.Minutes}m{t.Seconds}s" : $"{t.Seconds}s";
-    }
-
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     // Markdown outside code: keep it readable, neutralise what would start markup.
     private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

@@ -17,7 +17,9 @@ public sealed class RunOverview
     {
         Report = report;
         Failed = report.Jobs.Where(IsFailure).ToList();
-        foreach (var group in Failed.Where(j => j.RootCause is not null).GroupBy(j => j.RootCause!.Id, StringComparer.Ordinal))
+        // Causes are counted over failed jobs only, as the summary's rootCauses is (RunRelations.Summarise).
+        var failed = Failed.Where(j => j.Status == RunStatus.Failed).ToList();
+        foreach (var group in failed.Where(j => j.RootCause is not null).GroupBy(j => j.RootCause!.Id, StringComparer.Ordinal))
         {
             var jobs = group.ToList();
             foreach (var job in jobs)
@@ -25,7 +27,7 @@ public sealed class RunOverview
                 _sameCause[job] = jobs;
             }
         }
-        foreach (var job in Failed.Where(j => j.CascadeOf is not null))
+        foreach (var job in failed.Where(j => j.CascadeOf is not null))
         {
             if (!_followers.TryGetValue(job.CascadeOf!, out var list))
             {
@@ -33,13 +35,16 @@ public sealed class RunOverview
             }
             list.Add(job);
         }
-        Causes = Failed.Where(j => j.CascadeOf is null)
+        Causes = failed.Where(j => j.CascadeOf is null)
             .GroupBy(j => j.RootCause?.Id ?? "\0" + j.Name, StringComparer.Ordinal)
             .Select(g => new CauseGroup(g.First().RootCause, g.ToList()))
             .ToList();
     }
 
     public RunReport Report { get; }
+
+    /// <summary>Seed 001's rule, as every report words it.</summary>
+    public const string EarlyFailureText = "Every failed job failed within a minute: look at setup (checkout, runner, credentials) before the code.";
 
     /// <summary>Seconds from the first job's start to the last job's end, when run.json gives times.</summary>
     public double? RunDuration
@@ -80,11 +85,11 @@ public sealed class RunOverview
         var parts = new List<string>();
         if (others.Count > 0)
         {
-            parts.Add($"{Count(others.Count + 1, "job")} with the same cause (also {string.Join(", ", others)})");
+            parts.Add($"{ReportText.Count(others.Count + 1, "job")} with the same cause (also {string.Join(", ", others)})");
         }
         if (followers.Count > 0)
         {
-            parts.Add($"{Count(followers.Count, "job")} failing as a consequence ({string.Join(", ", followers)})");
+            parts.Add($"{ReportText.Count(followers.Count, "job")} failing as a consequence ({string.Join(", ", followers)})");
         }
         return parts.Count == 0 ? "this job only" : string.Join("; ", parts);
     }
@@ -105,13 +110,13 @@ public sealed class RunOverview
             int at = IndexOf(steps, failedStep);
             int notRun = at < 0 ? 0 : steps.Skip(at + 1).Count(s => s.Status is RunStatus.Skipped or RunStatus.Cancelled or RunStatus.Unknown);
             impact.Add(notRun > 0
-                ? $"Step \"{failedStep}\" failed and {Count(notRun, "later step")} did not run."
+                ? $"Step \"{failedStep}\" failed and {ReportText.Count(notRun, "later step")} did not run."
                 : $"Step \"{failedStep}\" failed.");
         }
         if (job.Cascades.Count > 0)
         {
             var causedBy = job.Cascades.Select(c => c.CausedBy).Distinct(StringComparer.Ordinal).ToList();
-            impact.Add($"{Count(job.Cascades.Count, "derivation")} that depend on {string.Join(", ", causedBy)} could not be built.");
+            impact.Add($"{ReportText.Count(job.Cascades.Count, "derivation")} that depend on {string.Join(", ", causedBy)} could not be built.");
         }
         var followers = Followers(job);
         if (followers.Count > 0)
@@ -136,14 +141,14 @@ public sealed class RunOverview
         var summary = Report.Summary;
         foreach (var cause in Causes.Where(c => c.RootCause is not null && c.Jobs.Count > 1))
         {
-            patterns.Add($"Same cause in {Count(cause.Jobs.Count, "job")}: {cause.RootCause!.Title} ({string.Join(", ", cause.Jobs.Select(j => j.Name))}); one fix addresses all of them.");
+            patterns.Add($"Same cause in {ReportText.Count(cause.Jobs.Count, "job")}: {cause.RootCause!.Title} ({string.Join(", ", cause.Jobs.Select(j => j.Name))}); one fix addresses all of them.");
         }
         if (Causes.Count > 1)
         {
             string list = string.Join("; ", Causes.Select(c => $"{c.Title} ({c.Origin}) in {string.Join(", ", c.Jobs.Select(j => j.Name))}"));
             patterns.Add(summary.Independent
-                ? $"{Count(Causes.Count, "independent root cause")}: {list}. No failure follows from another, so each needs its own fix."
-                : $"{Count(Causes.Count, "root cause")}: {list}.");
+                ? $"{ReportText.Count(Causes.Count, "independent root cause")}: {list}. No failure follows from another, so each needs its own fix."
+                : $"{ReportText.Count(Causes.Count, "root cause")}: {list}.");
         }
         foreach (var job in Failed.Where(j => j.CascadeOf is not null))
         {
@@ -151,17 +156,17 @@ public sealed class RunOverview
         }
         if (summary.EarlyFailure)
         {
-            patterns.Add("Every failed job failed within a minute: look at setup (checkout, runner, credentials) before the code.");
+            patterns.Add(EarlyFailureText);
         }
         var origins = Failed.Where(j => j.CascadeOf is null).GroupBy(j => j.Origin).OrderBy(g => g.Key).ToList();
         if (origins.Count > 1)
         {
-            patterns.Add("Origins differ: " + string.Join(", ", origins.Select(g => $"{Names.Of(g.Key)} in {Count(g.Count(), "job")}")) + ".");
+            patterns.Add("Origins differ: " + string.Join(", ", origins.Select(g => $"{Names.Of(g.Key)} in {ReportText.Count(g.Count(), "job")}")) + ".");
         }
         var runners = Failed.Where(j => j.Facts.RunnerName is not null).GroupBy(j => j.Facts.RunnerName!, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         foreach (var runner in runners)
         {
-            patterns.Add($"{Count(runner.Count(), "failed job")} ran on the same runner \"{runner.Key}\": {string.Join(", ", runner.Select(j => j.Name))}.");
+            patterns.Add($"{ReportText.Count(runner.Count(), "failed job")} ran on the same runner \"{runner.Key}\": {string.Join(", ", runner.Select(j => j.Name))}.");
         }
         return patterns;
     }
@@ -180,11 +185,11 @@ public sealed class RunOverview
                     planned[existing] = planned[existing] with { Causes = [.. planned[existing].Causes, cause.Title] };
                     continue;
                 }
-                planned.Add(new PlannedAction(action, [cause.Title], cause.Jobs.Select(j => j.Name).ToList()));
+                planned.Add(new PlannedAction(action, [cause.Title]));
             }
         }
-        // Stable: by when, then severity of the cause (the list is in cause order already).
-        return planned.Select((p, i) => (p, i)).OrderBy(x => x.p.Action.When).ThenBy(x => x.i).Select(x => x.p).ToList();
+        // OrderBy is stable: within a `when`, actions keep the order of the causes.
+        return [.. planned.OrderBy(p => p.Action.When)];
     }
 
     /// <summary>The distinct principles of the root causes, in cause order.</summary>
@@ -202,8 +207,6 @@ public sealed class RunOverview
         }
         return -1;
     }
-
-    public static string Count(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }
 
 /// <summary>A root cause and the failed jobs it explains (not counting cascades).</summary>
@@ -214,5 +217,5 @@ public sealed record CauseGroup(RootCause? RootCause, IReadOnlyList<JobDiagnosis
     public string Origin => Names.Of(Jobs[0].Origin);
 }
 
-/// <summary>A recommended action, once for the run, with the causes it answers and the jobs they failed.</summary>
-public sealed record PlannedAction(RecommendedAction Action, IReadOnlyList<string> Causes, IReadOnlyList<string> Jobs);
+/// <summary>A recommended action, once for the run, with the causes it answers.</summary>
+public sealed record PlannedAction(RecommendedAction Action, IReadOnlyList<string> Causes);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
 using CiDoctor.Providers.Http;
@@ -73,11 +72,10 @@ internal sealed class ForgejoFetcher(ApiClient api) : IRunFetcher
 
     private async Task<List<ForgejoJob>> Jobs(string repo, string runId, string number, List<string> notes, CancellationToken cancel)
     {
-        using (var response = await api.TryGetAsync(Api($"repos/{repo}/actions/runs/{runId}/jobs?limit={PerPage}"), cancel).ConfigureAwait(false))
+        using (var doc = await api.TryGetJsonAsync(Api($"repos/{repo}/actions/runs/{runId}/jobs?limit={PerPage}"), cancel).ConfigureAwait(false))
         {
-            if (response is not null)
+            if (doc is not null)
             {
-                using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), cancellationToken: cancel).ConfigureAwait(false);
                 var list = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.Array() : doc.RootElement.Array("jobs");
                 return [.. list.Select((j, i) => new ForgejoJob(i, j.Str("id"), j.Str("name") ?? $"job {i}", StatusMap.Of(j.Str("conclusion"), j.Str("status")),
                     j.Str("started_at"), j.Str("completed_at"), j.Str("runner_name"), int.TryParse(j.Str("run_attempt") ?? j.Str("attempt"), out int a) ? a : 1,
@@ -141,14 +139,8 @@ internal sealed class ForgejoFetcher(ApiClient api) : IRunFetcher
         }
         foreach (string dir in new[] { ".forgejo/workflows", ".gitea/workflows", ".github/workflows" })
         {
-            using var response = await api.TryGetAsync(Api($"repos/{repo}/contents/{dir}/{file}?ref={sha}"), cancel).ConfigureAwait(false);
-            if (response is null)
-            {
-                continue;
-            }
-            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), cancellationToken: cancel).ConfigureAwait(false);
-            string? content = doc.RootElement.Str("content");
-            if (content is not null && WorkflowNeeds.Map(Encoding.UTF8.GetString(Convert.FromBase64String(content.Replace("\n", "", StringComparison.Ordinal))), jobNames) is { } map)
+            using var doc = await api.TryGetJsonAsync(Api($"repos/{repo}/contents/{dir}/{file}?ref={sha}"), cancel).ConfigureAwait(false);
+            if (doc is not null && WorkflowNeeds.FromContents(doc.RootElement, jobNames) is { } map)
             {
                 return map;
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
 using CiDoctor.Providers.Http;
@@ -115,8 +114,7 @@ internal sealed class GitHubFetcher(ApiClient api) : IRunFetcher
         try
         {
             using var doc = await api.GetJsonAsync(Api($"repos/{repo}/contents/{path}?ref={sha}"), cancel).ConfigureAwait(false);
-            string? content = doc.RootElement.Str("content");
-            var map = content is null ? null : WorkflowNeeds.Map(Encoding.UTF8.GetString(Convert.FromBase64String(content.Replace("\n", "", StringComparison.Ordinal))), jobNames);
+            var map = WorkflowNeeds.FromContents(doc.RootElement, jobNames);
             if (map is null)
             {
                 notes.Add($"needs between jobs could not be known: {path} could not be read as a workflow");
@@ -126,11 +124,6 @@ internal sealed class GitHubFetcher(ApiClient api) : IRunFetcher
         catch (Core.CiDoctorException e)
         {
             notes.Add($"needs between jobs could not be known: {path} at {sha[..Math.Min(7, sha.Length)]} was not readable ({e.Message.Split(':')[0]})");
-            return null;
-        }
-        catch (FormatException)
-        {
-            notes.Add($"needs between jobs could not be known: {path} was not valid base64");
             return null;
         }
     }

@@ -21,25 +21,118 @@ public sealed class ApiClient : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly ProviderInfo _provider;
 
-    public ApiClient(ProviderInfo provider, HttpMessageHandler? handler = null, TimeProvider? clock = null, RetryTuning? tuning = null)
+    public ApiClient(ProviderInfo provider)
     {
         _provider = provider;
         // Redirects are followed by hand: a log redirect goes to blob storage, which must not get the token.
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
         {
-            Timeout = tuning?.Timeout ?? TimeSpan.FromSeconds(100),
+            Timeout = TimeSpan.FromSeconds(100),
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cidoctor", "1.0"));
-        _retry = RetryPolicy.Build(tuning ?? new RetryTuning(), clock ?? TimeProvider.System);
+        _retry = RetryPolicy.Build(TimeProvider.System);
     }
 
     public ProviderInfo Provider => _provider;
 
     /// <summary>GET a JSON document from the API; errors become one-line <see cref="CiDoctorException"/>s.</summary>
-    public async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancel, Action<HttpResponseHeaders>? headers = null)
+    public async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancel, Action<HttpResponseHeaders>? headers = null) =>
+        await TryGetJsonAsync(url, cancel, headers).ConfigureAwait(false)
+        ?? throw Failure(HttpStatusCode.NotFound, url, null);
+
+    /// <summary>Like <see cref="GetJsonAsync"/>, but null when the URL answers 404 (an endpoint this server version lacks).</summary>
+    public async Task<JsonDocument?> TryGetJsonAsync(Uri url, CancellationToken cancel, Action<HttpResponseHeaders>? headers = null)
     {
-        using var response = await SendAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
+        using var response = await TryGetAsync(url, cancel).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
         headers?.Invoke(response.Headers);
+        return await ParseAsync(response, url, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>POST a JSON body (GitLab's GraphQL) and read the JSON answer.</summary>
+    public async Task<JsonDocument> PostJsonAsync(Uri url, string json, CancellationToken cancel)
+    {
+        using var response = await SendOnceAsync(HttpMethod.Post, url, () => new StringContent(json, System.Text.Encoding.UTF8, "application/json"), cancel).ConfigureAwait(false);
+        ThrowIfFailed(response, url);
+        return await ParseAsync(response, url, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams a response body to <paramref name="file"/> (written under a temporary name and
+    /// renamed), following redirects; the token goes only to the API's own host. False (nothing
+    /// written) when the URL answers 404.
+    /// </summary>
+    public async Task<bool> TryDownloadAsync(Uri url, string file, CancellationToken cancel)
+    {
+        using var response = await TryGetAsync(url, cancel).ConfigureAwait(false);
+        if (response is null)
+        {
+            return false;
+        }
+        // Streamed to a temporary name and renamed: a log is never held in memory, never left half-written.
+        string temp = file + ".part";
+        await using (var output = File.Create(temp))
+        {
+            await response.Content.CopyToAsync(output, cancel).ConfigureAwait(false);
+        }
+        File.Move(temp, file, overwrite: true);
+        return true;
+    }
+
+    // The response of a GET (redirects followed) when it succeeds; null on 404; any other failure throws.
+    private async Task<HttpResponseMessage?> TryGetAsync(Uri url, CancellationToken cancel)
+    {
+        var current = url;
+        for (int hop = 0; ; hop++)
+        {
+            var response = await SendOnceAsync(HttpMethod.Get, current, null, cancel).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and <= 399 && response.Headers.Location is { } location)
+            {
+                response.Dispose();
+                if (hop >= 5)
+                {
+                    throw new CiDoctorException($"{_provider.Name}: too many redirects from {Show(url)}");
+                }
+                current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
+            ThrowIfFailed(response, current);
+            return response;
+        }
+    }
+
+    // One request with retries; a network failure or timeout becomes one line.
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri url, Func<HttpContent>? content, CancellationToken cancel)
+    {
+        try
+        {
+            return await _retry.ExecuteAsync(async token =>
+            {
+                using var request = Request(method, url);
+                request.Content = content?.Invoke();
+                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            }, cancel).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CiDoctorException($"cannot reach {_provider.Name} at {Show(url)}: {e.Message}; check the network or --api-url", e);
+        }
+        catch (TaskCanceledException e) when (!cancel.IsCancellationRequested)
+        {
+            throw new CiDoctorException($"{_provider.Name} did not answer {Show(url)} in time; try again later", e);
+        }
+    }
+
+    private async Task<JsonDocument> ParseAsync(HttpResponseMessage response, Uri url, CancellationToken cancel)
+    {
         await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
         try
         {
@@ -48,110 +141,6 @@ public sealed class ApiClient : IDisposable
         catch (JsonException)
         {
             throw new CiDoctorException($"{_provider.Name} answered {Show(url)} with something that is not JSON; check --api-url ({_provider.ApiBase})");
-        }
-    }
-
-    /// <summary>POST a JSON body (GitLab's GraphQL) and read the JSON answer.</summary>
-    public async Task<JsonDocument> PostJsonAsync(Uri url, string json, CancellationToken cancel)
-    {
-        using var response = await _retry.ExecuteAsync(async token =>
-        {
-            using var request = Request(HttpMethod.Post, url);
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-            return await _http.SendAsync(request, token).ConfigureAwait(false);
-        }, cancel).ConfigureAwait(false);
-        ThrowIfFailed(response, url);
-        await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancel).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Streams a response body to <paramref name="file"/> (written under a temporary name and
-    /// renamed), following redirects; the token goes only to the API's own host.
-    /// </summary>
-    public async Task DownloadAsync(Uri url, string file, CancellationToken cancel)
-    {
-        using var response = await SendAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
-        await SaveAsync(response, file, cancel).ConfigureAwait(false);
-    }
-
-    /// <summary>Like <see cref="DownloadAsync"/>, but false (nothing written) when the URL answers 404.</summary>
-    public async Task<bool> TryDownloadAsync(Uri url, string file, CancellationToken cancel)
-    {
-        using var response = await TryGetAsync(url, cancel).ConfigureAwait(false);
-        if (response is null)
-        {
-            return false;
-        }
-        await SaveAsync(response, file, cancel).ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>The response when the URL answers (2xx); null on 404. Other failures throw like any call.</summary>
-    public async Task<HttpResponseMessage?> TryGetAsync(Uri url, CancellationToken cancel)
-    {
-        var response = await SendRawAsync(url, followRedirects: true, cancel).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            response.Dispose();
-            return null;
-        }
-        ThrowIfFailed(response, url);
-        return response;
-    }
-
-    // Streamed to a temporary name and renamed: a log is never held in memory, never left half-written.
-    private static async Task SaveAsync(HttpResponseMessage response, string file, CancellationToken cancel)
-    {
-        string temp = file + ".part";
-        await using (var output = File.Create(temp))
-        {
-            await response.Content.CopyToAsync(output, cancel).ConfigureAwait(false);
-        }
-        File.Move(temp, file, overwrite: true);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(Uri url, bool followRedirects, CancellationToken cancel)
-    {
-        var response = await SendRawAsync(url, followRedirects, cancel).ConfigureAwait(false);
-        ThrowIfFailed(response, url);
-        return response;
-    }
-
-    private async Task<HttpResponseMessage> SendRawAsync(Uri url, bool followRedirects, CancellationToken cancel)
-    {
-        var current = url;
-        for (int hop = 0; ; hop++)
-        {
-            var target = current;
-            HttpResponseMessage response;
-            try
-            {
-                response = await _retry.ExecuteAsync(async token =>
-                {
-                    using var request = Request(HttpMethod.Get, target);
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                }, cancel).ConfigureAwait(false);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new CiDoctorException($"cannot reach {_provider.Name} at {Show(target)}: {e.Message}; check the network or --api-url", e);
-            }
-            catch (TaskCanceledException e) when (!cancel.IsCancellationRequested)
-            {
-                throw new CiDoctorException($"{_provider.Name} did not answer {Show(target)} in time; try again later", e);
-            }
-            if (!followRedirects || (int)response.StatusCode is < 300 or > 399 || response.Headers.Location is null)
-            {
-                return response;
-            }
-            if (hop >= 5)
-            {
-                response.Dispose();
-                throw new CiDoctorException($"{_provider.Name}: too many redirects from {Show(url)}");
-            }
-            current = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(target, response.Headers.Location);
-            response.Dispose();
         }
     }
 
@@ -181,21 +170,28 @@ public sealed class ApiClient : IDisposable
         {
             return;
         }
+        var failure = Failure(response.StatusCode, url, response);
+        response.Dispose();
+        throw failure;
+    }
+
+    private CiDoctorException Failure(HttpStatusCode status, Uri url, HttpResponseMessage? response)
+    {
         string what = Show(url);
         string tokenVars = string.Join(" or ", _provider.TokenVariables);
-        string message = (int)response.StatusCode switch
+        bool rateLimited = response is not null && RetryPolicy.IsRateLimited(response);
+        string reset = response is null ? "" : RetryPolicy.ResetText(response);
+        return new CiDoctorException((int)status switch
         {
             401 => $"{_provider.Name} answered 401 Unauthorized for {what}: the token is missing or invalid; set {tokenVars} to a valid token",
-            403 when RetryPolicy.IsRateLimited(response) => $"{_provider.Name} answered 403 for {what}: rate-limited{RetryPolicy.ResetText(response)}; wait, or set {tokenVars} for a higher limit",
+            403 when rateLimited => $"{_provider.Name} answered 403 for {what}: rate-limited{reset}; wait, or set {tokenVars} for a higher limit",
             403 => $"{_provider.Name} answered 403 Forbidden for {what}: the token has no access to this repository; use a token that can read its CI runs ({tokenVars})",
             404 => $"{_provider.Name} answered 404 for {what}: no such run or job, or the repository is private and needs a token ({tokenVars})",
             410 => $"{_provider.Name} answered 410 Gone for {what}: the logs have expired (past the retention period); nothing left to fetch",
-            429 => $"{_provider.Name} answered 429 for {what}: still rate-limited after retries{RetryPolicy.ResetText(response)}; try again later",
-            >= 500 => $"{_provider.Name} answered {(int)response.StatusCode} for {what} after retries; the provider has trouble, try again later",
-            _ => $"{_provider.Name} answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}",
-        };
-        response.Dispose();
-        throw new CiDoctorException(message);
+            429 => $"{_provider.Name} answered 429 for {what}: still rate-limited after retries{reset}; try again later",
+            >= 500 => $"{_provider.Name} answered {(int)status} for {what} after retries; the provider has trouble, try again later",
+            _ => $"{_provider.Name} answered {(int)status} {response?.ReasonPhrase} for {what}",
+        });
     }
 
     // URLs are shown without query strings: some APIs accept tokens there, and none of ours need them in messages.
@@ -203,6 +199,3 @@ public sealed class ApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
-
-/// <summary>Retry knobs; tests shorten the back-off.</summary>
-public sealed record RetryTuning(int Attempts = 4, TimeSpan? BaseDelay = null, TimeSpan? Timeout = null);

@@ -13,14 +13,17 @@ namespace CiDoctor.Providers.Http;
 /// </summary>
 internal static class RetryPolicy
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(RetryTuning tuning, TimeProvider clock)
+    /// <summary>Tries of one request, the first included.</summary>
+    private const int Attempts = 4;
+
+    public static ResiliencePipeline<HttpResponseMessage> Build(TimeProvider clock)
     {
         var options = new RetryStrategyOptions<HttpResponseMessage>
         {
-            MaxRetryAttempts = Math.Max(0, tuning.Attempts - 1),
+            MaxRetryAttempts = Attempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = tuning.BaseDelay ?? TimeSpan.FromSeconds(1),
+            Delay = TimeSpan.FromSeconds(1),
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
                 { Exception: HttpRequestException } => true,

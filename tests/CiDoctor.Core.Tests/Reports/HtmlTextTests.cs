@@ -1,3 +1,4 @@
+using CiDoctor.Core.Reports;
 using CiDoctor.Core.Reports.Html;
 
 namespace CiDoctor.Core.Tests.Reports;
@@ -28,7 +29,7 @@ public class HtmlTextTests
     [InlineData(485, "8m5s")]
     [InlineData(3725, "1h2m")]
     public void Duration_Seconds_ReadLikeTheMarkdownReport(double seconds, string expected) =>
-        Assert.Equal(expected, HtmlText.Duration(seconds));
+        Assert.Equal(expected, ReportText.Duration(seconds));
 
     [Fact]
     public void Anchors_JobAndLine_AreStable()

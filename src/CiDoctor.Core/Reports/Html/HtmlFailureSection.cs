@@ -1,6 +1,7 @@
 using System.Globalization;
 using CiDoctor.Core.Model;
 using static CiDoctor.Core.Reports.Html.HtmlText;
+using static CiDoctor.Core.Reports.ReportText;
 
 namespace CiDoctor.Core.Reports.Html;
 
@@ -55,7 +56,7 @@ internal static class HtmlFailureSection
         if (job.Cascades.Count > 0)
         {
             o.WriteLine("<h3>Cascading failures</h3>");
-            o.WriteLine($"<p>{RunOverview.Count(job.Cascades.Count, "derivation")} failed only because a dependency failed:</p>");
+            o.WriteLine($"<p>{ReportText.Count(job.Cascades.Count, "derivation")} failed only because a dependency failed:</p>");
             List(o, job.Cascades.GroupBy(c => (c.Name, c.CausedBy)).Select(g =>
                 $"<code>{Encode(g.Key.Name)}</code>{(g.Count() > 1 ? $" ({g.Count()} instances)" : "")} — caused by <code>{Encode(g.Key.CausedBy)}</code>"));
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Reports.Html;
 
@@ -80,20 +79,6 @@ internal static class HtmlText
         }
         return sb.ToString();
     }
-
-    /// <summary>8m5s, 1h2m, 42s: a duration as the reports print it.</summary>
-    public static string Duration(double seconds)
-    {
-        var t = TimeSpan.FromSeconds(Math.Max(0, seconds));
-        return t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes}m" : t.TotalMinutes >= 1 ? $"{t.Minutes}m{t.Seconds}s" : $"{t.Seconds}s";
-    }
-
-    public static string When(ActionWhen when) => when switch
-    {
-        ActionWhen.Immediate => "Immediate",
-        ActionWhen.ShortTerm => "Short-term",
-        _ => "Long-term",
-    };
 
     public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 

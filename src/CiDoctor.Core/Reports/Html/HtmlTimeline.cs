@@ -1,6 +1,7 @@
 using System.Globalization;
 using CiDoctor.Core.Model;
 using static CiDoctor.Core.Reports.Html.HtmlText;
+using static CiDoctor.Core.Reports.ReportText;
 
 namespace CiDoctor.Core.Reports.Html;
 
