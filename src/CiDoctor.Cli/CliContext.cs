@@ -11,4 +11,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> S
 
     /// <summary>Reads an environment variable (CI formats read the runner's); tests pass their own.</summary>
     public Func<string, string?> Env { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Colour only for a terminal, never into a file, never when NO_COLOR is set (no-color.org).</summary>
+    public bool Colour(string? outFile) => outFile is null && Interactive && string.IsNullOrEmpty(Env("NO_COLOR"));
 }

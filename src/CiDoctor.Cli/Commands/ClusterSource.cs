@@ -1,6 +1,6 @@
-using System.Globalization;
 using CiDoctor.Core;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Model;
 using CiDoctor.History;
 using CiDoctor.History.Clustering;
 using CiDoctor.History.Records;
@@ -28,14 +28,10 @@ internal static class ClusterSource
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-        {
-            return t;
-        }
-        throw new CiDoctorException($"--since {since}: not a date; use YYYY-MM-DD or an ISO 8601 time such as 2026-03-01T12:00:00Z");
+        return IsoTime.Parse(since) ?? throw new CiDoctorException($"--since {since}: not a date; use YYYY-MM-DD or an ISO 8601 time such as 2026-03-01T12:00:00Z");
     }
 
     /// <summary>How reports print a time: ISO 8601 UTC to the second, as the JSON does.</summary>
     public static string Time(DateTimeOffset? t) =>
-        t is null ? "-" : t.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        t is null ? "-" : IsoTime.Format(t.Value);
 }

@@ -79,7 +79,7 @@ public static class DiagnoseCommand
             throw new CiDoctorException("stdin (-) can be given only once");
         }
         // Chosen first: a renderer's own checks (GITHUB_STEP_SUMMARY's folder) fail before logs are fetched and scanned.
-        bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(context.Env("NO_COLOR"));
+        bool color = context.Colour(options.Out);
         IReportRenderer renderer = options.Format switch
         {
             "json" => new JsonReportRenderer(),

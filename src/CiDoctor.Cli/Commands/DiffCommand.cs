@@ -38,7 +38,7 @@ public static class DiffCommand
     public static int Run(CliContext context, DiffOptions options)
     {
         var diff = LogDiff.Compare(Source(options.PassLog, "PASS_LOG"), Source(options.FailLog, "FAIL_LOG"), new LogDiffOptions { Ci = options.Ci });
-        bool color = options.Out is null && context.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        bool color = context.Colour(options.Out);
         OutputWriter.Write(options.Out, context.Out, w =>
         {
             if (options.Format == "json")

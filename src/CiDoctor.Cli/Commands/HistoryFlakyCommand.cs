@@ -60,17 +60,17 @@ public static class HistoryFlakyCommand
             w.WriteString("job", e.Job);
             if (steps)
             {
-                Str(w, "step", e.Step);
+                w.WriteString("step", e.Step);
             }
-            Str(w, "test", e.Test);
+            w.WriteString("test", e.Test);
             w.WriteString("classification", c.Kind);
             w.WriteNumber("runs", c.Runs);
             w.WriteNumber("failures", c.Failures);
             w.WriteNumber("failureRate", c.FailureRate);
             w.WriteNumber("flipRate", c.FlipRate);
-            Str(w, "firstBadRun", c.FirstBadRun);
-            Str(w, "firstBadCommit", c.FirstBadCommit);
-            Str(w, "lastSeen", c.LastSeen);
+            w.WriteString("firstBadRun", c.FirstBadRun);
+            w.WriteString("firstBadCommit", c.FirstBadCommit);
+            w.WriteString("lastSeen", c.LastSeen);
             w.WriteBoolean("rotating", c.Rotating);
             w.WriteEndObject();
         }
@@ -93,18 +93,6 @@ public static class HistoryFlakyCommand
             string since = c.FirstBadRun is null ? "" : $"  since run {c.FirstBadRun}" + (c.FirstBadCommit is null ? "" : $" (commit {c.FirstBadCommit})");
             string rotating = c.Rotating ? "  rotating" : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Kind,-14} {c.Runs,5} {c.Failures,6} {c.FlipRate,5:0.00}  {what}{since}{rotating}"));
-        }
-    }
-
-    private static void Str(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
         }
     }
 }

@@ -37,15 +37,15 @@ public sealed class JsonReportRenderer : IReportRenderer
     private static void WriteRun(Utf8JsonWriter w, RunInfo run)
     {
         w.WriteStartObject("run");
-        Str(w, "provider", run.Provider);
-        Str(w, "repository", run.Repository);
-        Str(w, "runId", run.RunId);
-        Str(w, "workflow", run.Workflow);
-        Str(w, "branch", run.Branch);
-        Str(w, "commit", run.Commit);
-        Str(w, "event", run.Event);
-        Str(w, "startedAt", run.StartedAt);
-        Str(w, "url", run.Url);
+        w.WriteString("provider", run.Provider);
+        w.WriteString("repository", run.Repository);
+        w.WriteString("runId", run.RunId);
+        w.WriteString("workflow", run.Workflow);
+        w.WriteString("branch", run.Branch);
+        w.WriteString("commit", run.Commit);
+        w.WriteString("event", run.Event);
+        w.WriteString("startedAt", run.StartedAt);
+        w.WriteString("url", run.Url);
         JsonOutput.WriteStrings(w, "notes", run.Notes);
         w.WriteEndObject();
     }
@@ -54,10 +54,10 @@ public sealed class JsonReportRenderer : IReportRenderer
     {
         w.WriteStartObject();
         w.WriteString("name", job.Name);
-        Str(w, "id", job.Id);
-        Str(w, "file", job.File);
+        w.WriteString("id", job.Id);
+        w.WriteString("file", job.File);
         w.WriteString("status", Names.Of(job.Status));
-        Str(w, "failedStep", job.FailedStep);
+        w.WriteString("failedStep", job.FailedStep);
         Number(w, "exitCode", job.ExitCode);
         w.WriteString("origin", Names.Of(job.Origin));
         WriteRootCause(w, job.RootCause);
@@ -80,7 +80,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Str(w, "cascadeOf", job.CascadeOf);
+        w.WriteString("cascadeOf", job.CascadeOf);
         w.WriteStartArray("cascades");
         foreach (var c in job.Cascades)
         {
@@ -120,10 +120,10 @@ public sealed class JsonReportRenderer : IReportRenderer
         w.WriteNumber("flipRate", h.FlipRate);
         w.WriteNumber("distinctCommits", h.DistinctCommits);
         w.WriteBoolean("passedOnSameCommit", h.PassedOnSameCommit);
-        Str(w, "firstBadRun", h.FirstBadRun);
-        Str(w, "firstBadCommit", h.FirstBadCommit);
+        w.WriteString("firstBadRun", h.FirstBadRun);
+        w.WriteString("firstBadCommit", h.FirstBadCommit);
         w.WriteBoolean("rotating", h.Rotating);
-        Str(w, "branch", h.Branch);
+        w.WriteString("branch", h.Branch);
         w.WriteBoolean("baselineFromHistory", h.BaselineFromHistory);
         w.WriteString("summary", h.Summary);
         w.WriteEndObject();
@@ -153,21 +153,9 @@ public sealed class JsonReportRenderer : IReportRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Str(w, "principle", rc.Principle);
+        w.WriteString("principle", rc.Principle);
         w.WriteString("severity", Names.Of(rc.Severity));
         w.WriteEndObject();
-    }
-
-    private static void Str(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 
     private static void Number(Utf8JsonWriter w, string name, long? value)

@@ -1,5 +1,5 @@
 using System.Collections;
-using System.Globalization;
+using CiDoctor.Core.Model;
 using CiDoctor.Env.Snapshots;
 
 namespace CiDoctor.Env.Capture;
@@ -69,7 +69,7 @@ public static class EnvCapture
 
         return new EnvSnapshot
         {
-            CapturedAt = (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            CapturedAt = IsoTime.Format((clock ?? TimeProvider.System).GetUtcNow()),
             Host = host,
             User = user,
             Container = container,

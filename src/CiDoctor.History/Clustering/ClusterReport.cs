@@ -100,7 +100,7 @@ public sealed class ClusterReport
         }
         else
         {
-            w.WriteString(name, value.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString(name, IsoTime.Format(value.Value));
         }
     }
 }

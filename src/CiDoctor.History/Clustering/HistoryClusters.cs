@@ -32,7 +32,7 @@ public sealed record HistoryClusters(IReadOnlyList<FailureCluster> Clusters, lon
                 without++;
                 continue;
             }
-            clusterer.Add(f.FirstCauseLine, new FailureMetadata(IsoTime.Parse(f.OrderedAt), JobName(f), f.Run));
+            clusterer.Add(f.FirstCauseLine, new FailureMetadata(IsoTime.Parse(f.OrderedAt), JobName(f)));
         }
         return new HistoryClusters(clusterer.Clusters, clusterer.Count, without);
     }

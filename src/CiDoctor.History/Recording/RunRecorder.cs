@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CiDoctor.Core;
@@ -89,5 +88,5 @@ public sealed class RunRecorder(TimeProvider time, Action<string> warn)
         return n == 1 ? name : $"{name} #{n}";
     }
 
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset t) => IsoTime.Format(t);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using CiDoctor.Core;
+using CiDoctor.Core.Model;
 using Dapper;
 
 namespace CiDoctor.History.Store;
@@ -46,7 +47,7 @@ internal static class Migrations
         {
             c.Execute(sql, transaction: tx);
             c.Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
-                new { version, at = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) }, tx);
+                new { version, at = IsoTime.Format(time.GetUtcNow()) }, tx);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.IO.Compression;
 using CiDoctor.Core;
+using CiDoctor.Core.Model;
 using CiDoctor.History.Records;
 using Dapper;
 
@@ -179,7 +180,7 @@ public abstract class SqlRunStore : IRunStore
             where.Add("r.repository = @Repository");
         }
         // ordered_at is ISO 8601 UTC to the second in both stores, so text order is time order.
-        string? since = filter.Since?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        string? since = filter.Since is { } s ? IsoTime.Format(s) : null;
         if (since is not null)
         {
             where.Add("r.ordered_at >= @since");
