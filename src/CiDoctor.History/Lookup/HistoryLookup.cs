@@ -37,7 +37,8 @@ public sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50)
             return null;
         }
         _baselined[job.Name] = true;
-        return new LogSource(job.Name, $"last green log of '{job.Name}' in {store.Where}", () => stream);
+        // One stream from the store: the source can be read once (the baseline is read once).
+        return new LogSource(job.Name, $"last green log of '{job.Name}' in {store.Where}", () => stream) { CanReopen = false };
     }
 
     /// <summary>The report with each job's <c>history</c> filled in.</summary>

@@ -37,7 +37,7 @@ public sealed class Rescanner(IRunStore store, FailureCatalog catalog, string? c
                 var steps = run.Steps.Where(s => s.JobRunId == job.Id).OrderBy(s => s.Index)
                     .Select(s => new RunStep(s.Name, Names.TryParseStatus(s.Status, out var st) ? st : RunStatus.Unknown, null, null, null)).ToList();
                 var meta = new RunJob { Name = job.Job, Status = RunStatus.Failed, Steps = steps, Log = log.Name };
-                inputs.Add((job, new JobInput(job.Job, log.Name, new LogSource(log.Name, $"{store.Where} (stored log of '{job.Job}')", () => log.Content), meta)));
+                inputs.Add((job, new JobInput(job.Job, log.Name, new LogSource(log.Name, $"{store.Where} (stored log of '{job.Job}')", () => log.Content) { CanReopen = false }, meta)));
             }
             if (inputs.Count == 0)
             {

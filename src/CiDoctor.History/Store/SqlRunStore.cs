@@ -201,17 +201,9 @@ public abstract class SqlRunStore : IRunStore
         }
     }
 
-    private static MemoryStream Decompress(byte[] content)
-    {
-        // Stored logs are small once compressed; decompressing to memory keeps the connection short.
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(new MemoryStream(content, writable: false), CompressionMode.Decompress))
-        {
-            gzip.CopyTo(output);
-        }
-        output.Position = 0;
-        return output;
-    }
+    // Decompressed as it is read: memory holds the compressed bytes only (the connection is already closed).
+    private static Stream Decompress(byte[] content) =>
+        new GZipStream(new MemoryStream(content, writable: false), CompressionMode.Decompress);
 
     private void Guard(Func<int> action) => Guard<int>(action);
 
