@@ -74,10 +74,9 @@ public sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50)
 
     private Observation Current(JobDiagnosis job)
     {
-        bool failed = job.Status == RunStatus.Failed;
-        string? cause = failed ? job.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause)?.Text : null;
+        var (_, signature) = FailureSignature.Of(job);
         var label = new StoredRun(0, "", Repository, run.RunId, run.Attempt ?? 1, Workflow, run.Branch, run.Commit, "").Label;
-        return new Observation(label, $"{Repository}|{run.RunId}", run.Commit, failed, failed ? FailureSignature.Of(job.RootCause?.Id, cause) : null,
+        return new Observation(label, $"{Repository}|{run.RunId}", run.Commit, job.Status == RunStatus.Failed, signature,
             run.StartedAt ?? "", []);
     }
 }

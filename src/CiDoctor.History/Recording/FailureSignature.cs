@@ -1,4 +1,5 @@
 using CiDoctor.Core.Matching;
+using CiDoctor.Core.Model;
 
 namespace CiDoctor.History.Recording;
 
@@ -12,6 +13,17 @@ public static class FailureSignature
 {
     /// <summary>Characters of the masked line kept: enough to tell failures apart, bounded for the index.</summary>
     public const int MaxLineChars = 300;
+
+    /// <summary>A failed job's first cause line and signature; both null for a job that did not fail.</summary>
+    public static (string? FirstCause, string? Signature) Of(JobDiagnosis job)
+    {
+        if (job.Status != RunStatus.Failed)
+        {
+            return (null, null);
+        }
+        string? cause = job.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause)?.Text;
+        return (cause, Of(job.RootCause?.Id, cause));
+    }
 
     public static string Of(string? modeId, string? firstCauseLine)
     {

@@ -42,13 +42,12 @@ public sealed class RunRecorder(TimeProvider time, Action<string> warn)
 
     private JobRecord Job(string name, JobDiagnosis d, JobInput input, StoredLog? log, string? folder)
     {
-        bool failed = d.Status == RunStatus.Failed;
-        string? firstCause = failed ? d.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause)?.Text : null;
+        var (firstCause, signature) = FailureSignature.Of(d);
         var steps = d.Facts.Steps.Select((s, i) => new StepRecord(i, s.Name, Names.Of(s.Status), s.ExitCode, s.StartedAt, s.CompletedAt)).ToList();
         return new JobRecord(
             name, Names.Of(d.Status), d.Facts.StartedAt ?? input.Meta?.StartedAt, d.Facts.CompletedAt ?? input.Meta?.CompletedAt,
             d.Facts.DurationSeconds, d.Facts.RunnerName, d.FailedStep, d.ExitCode, Names.Of(d.Origin),
-            d.RootCause?.Id, firstCause, failed ? FailureSignature.Of(d.RootCause?.Id, firstCause) : null,
+            d.RootCause?.Id, firstCause, signature,
             steps, Tests(input, folder), log);
     }
 

@@ -48,8 +48,8 @@ public sealed class Rescanner(IRunStore store, FailureCatalog catalog, string? c
             {
                 jobs++;
                 var d = report.Jobs[i];
-                string? cause = d.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause)?.Text;
-                var now = new StoredDiagnosis(Names.Of(d.Origin), d.RootCause?.Id, cause, FailureSignature.Of(d.RootCause?.Id, cause), d.FailedStep);
+                var (cause, signature) = FailureSignature.Of(d);
+                var now = new StoredDiagnosis(Names.Of(d.Origin), d.RootCause?.Id, cause, signature, d.FailedStep);
                 var before = inputs[i].Stored;
                 if (now.RootCauseId != before.RootCauseId || now.Signature != before.Signature)
                 {
