@@ -36,7 +36,6 @@ internal static class CiRenderers
         {
             WorkspaceRoot = NonEmpty(env("GITHUB_WORKSPACE")) ?? Directory.GetCurrentDirectory(),
             SummaryPath = summary,
-            SummaryToLog = summary is null,
             ReportUrl = NonEmpty(options.ReportUrl),
             RunUrl = RunUrl(env, forgejo),
             Notice = Notice,

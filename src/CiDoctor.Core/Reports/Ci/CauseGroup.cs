@@ -15,6 +15,10 @@ public sealed record CauseGroup(RootCause? Cause, IReadOnlyList<JobDiagnosis> Jo
     /// <summary>The mode id, or <c>unknown</c>.</summary>
     public string Id => Cause?.Id ?? "unknown";
 
+    /// <summary>The line that speaks for a job: its first cause line, else its first evidence line.</summary>
+    internal static EvidenceLine? Lead(JobDiagnosis job) =>
+        job.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause) ?? (job.Evidence.Count > 0 ? job.Evidence[0] : null);
+
     /// <summary>
     /// Groups the jobs that failed (or carry a root cause) by root cause, in report order. Passed and
     /// skipped jobs are left out; a cascade joins the group of the job it follows from (through a

@@ -10,15 +10,11 @@ public sealed record GitHubActionsOptions
     /// <summary>The checkout: annotations name files only when they exist under it.</summary>
     public required string WorkspaceRoot { get; init; }
 
-    /// <summary>The step summary file to append the Markdown report to; null for none.</summary>
-    public string? SummaryPath { get; init; }
-
     /// <summary>
-    /// Print the Markdown report to the output after the annotations (between
-    /// <c>::stop-commands::</c> markers): when there is no summary file, or the forge does not
-    /// show it (Forgejo).
+    /// The step summary file to append the Markdown report to; null when the runner has none
+    /// (Forgejo shows no summary), and the Markdown then follows the annotations in the log.
     /// </summary>
-    public bool SummaryToLog { get; init; }
+    public string? SummaryPath { get; init; }
 
     /// <summary>Where the full report is (<c>--report-url</c>), named in the note of a cut summary.</summary>
     public string? ReportUrl { get; init; }

@@ -29,7 +29,7 @@ public sealed class GitHubActionsRenderer(GitHubActionsOptions options) : IRepor
         {
             output.WriteLine(annotation.ToCommand());
         }
-        if (options.SummaryToLog)
+        if (options.SummaryPath is null)
         {
             // Log lines quoted in the report must not run as workflow commands. The token is derived
             // from the report, so a line in it cannot know it in advance, and output stays deterministic.

@@ -48,8 +48,7 @@ public static class GitHubAnnotations
 
     private static string UnknownMessage(CauseGroup group)
     {
-        var evidence = group.Jobs[0].Evidence;
-        var lead = evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause) ?? (evidence.Count > 0 ? evidence[0] : null);
+        var lead = CauseGroup.Lead(group.Jobs[0]);
         string text = lead is null
             ? "No catalog mode matched and no error line stood out; see the step summary."
             : $"No catalog mode matched; most informative line{(lead.Line is long n ? $" ({n})" : "")}: {OneLine(lead.Text)}";

@@ -77,8 +77,7 @@ public sealed class GitLabCodeQualityRenderer(GitLabCodeQualityOptions options) 
         return Convert.ToHexStringLower(hash)[..32];
     }
 
-    private static string FirstCause(JobDiagnosis job) =>
-        (job.Evidence.FirstOrDefault(e => e.Role == EvidenceRole.Cause) ?? (job.Evidence.Count > 0 ? job.Evidence[0] : null))?.Text ?? "";
+    private static string FirstCause(JobDiagnosis job) => CauseGroup.Lead(job)?.Text ?? "";
 
     // The mode's severity low/medium/high/critical → GitLab minor/major/critical/blocker; GitLab's
     // "info" is left for nothing: every entry is a failed job. An unrecognised cause is "major".

@@ -101,18 +101,8 @@ internal sealed class HtmlEvidence(JobDiagnosis job, int index, TextWriter o)
 
     private void Row(long n, string text, EvidenceRole? role)
     {
-        string css = role switch
-        {
-            EvidenceRole.Cause => " class=\"cause\"",
-            EvidenceRole.Context => " class=\"context\"",
-            _ => "",
-        };
-        string label = role switch
-        {
-            EvidenceRole.Cause => "cause",
-            EvidenceRole.Context => "context",
-            _ => "",
-        };
+        string label = role is { } r ? Names.Of(r) : "";
+        string css = label.Length == 0 ? "" : $" class=\"{label}\"";
         o.WriteLine($"<tr{IdOnce(n)}{css}><th scope=\"row\">{Link(n)}</th><td class=\"role\">{label}</td><td class=\"text\">{Encode(text)}</td></tr>");
     }
 

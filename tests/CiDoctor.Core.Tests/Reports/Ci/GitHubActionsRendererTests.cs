@@ -43,7 +43,7 @@ public sealed class GitHubActionsRendererTests : IDisposable
     [Fact]
     public void Render_NoSummaryFile_MarkdownFollowsAnnotationsBetweenStopCommandMarkers()
     {
-        var (stdout, _) = Render(TwoCauses, new GitHubActionsOptions { WorkspaceRoot = _dir.Path, SummaryToLog = true });
+        var (stdout, _) = Render(TwoCauses, new GitHubActionsOptions { WorkspaceRoot = _dir.Path });
 
         var lines = stdout.Split('\n');
         Assert.StartsWith("::error ", lines[0], StringComparison.Ordinal);
