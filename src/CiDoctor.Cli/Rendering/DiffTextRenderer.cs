@@ -19,14 +19,8 @@ public sealed class DiffTextRenderer(bool color)
 {
     public void Render(LogDiffResult diff, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = int.MaxValue / 2;   // log lines are never wrapped: they are quoted, not laid out
+        // Log lines are never wrapped: they are quoted, not laid out.
+        var console = Terminal.Create(output, color, int.MaxValue / 2);
         var s = diff.Summary;
         console.MarkupLine($"[bold]{Markup.Escape(diff.Pass)} → {Markup.Escape(diff.Fail)}[/]: {s.New} new line(s) in {diff.Hunks.Count} hunk(s) " +
             $"({s.FailLines} lines; {s.Unchanged} unchanged, {s.Moved} moved, {s.Updated} updated)");

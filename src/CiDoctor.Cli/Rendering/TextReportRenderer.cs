@@ -16,14 +16,7 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
 
     public void Render(RunReport report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 120;
+        var console = Terminal.Create(output, color, 120);
         var s = report.Summary;
         console.MarkupLine($"[bold]CiDoctor[/] — {Markup.Escape(report.Run.Workflow ?? string.Join(", ", report.Sources))}: " +
             $"{s.FailedJobs} failed, {s.PassedJobs} passed of {s.Jobs} job(s)" + (s.Jobs > 1 ? $"; {s.RootCauses} root cause(s){(s.Independent ? ", independent" : "")}" : ""));
