@@ -11,19 +11,24 @@ namespace CiDoctor.Core.Diff;
 /// </summary>
 internal sealed class UpdateRule(double similarity)
 {
+    // A removed pass line is a candidate for many fail lines nearby: mask, tokenize and score it once.
+    private readonly Dictionary<string, (uint[] Tokens, int Score)> _pass = new(StringComparer.Ordinal);
+
     public bool IsUpdate(string failText, uint[] failTokens, string passText)
     {
-        var passTokens = TokenSequence.Of(LineMasker.Mask(passText));
-        int longer = Math.Max(failTokens.Length, passTokens.Length);
-        if (longer == 0)
+        if (!_pass.TryGetValue(passText, out var pass))
+        {
+            _pass[passText] = pass = (TokenSequence.Of(LineMasker.Mask(passText)), LineScorer.Score(passText));
+        }
+        if (Math.Max(failTokens.Length, pass.Tokens.Length) == 0)
         {
             return false;
         }
-        int max = (int)Math.Floor((1 - similarity) * longer + 1e-9);
-        if (TokenDistance.Bounded(failTokens, passTokens, max) > max)
+        int max = TokenDistance.Budget(failTokens.Length, pass.Tokens.Length, similarity);
+        if (TokenDistance.Bounded(failTokens, pass.Tokens, max) > max)
         {
             return false;
         }
-        return LineScorer.Score(failText) <= LineScorer.Score(passText);
+        return LineScorer.Score(failText) <= pass.Score;
     }
 }

@@ -8,6 +8,10 @@ namespace CiDoctor.Core.Matching;
 /// </summary>
 public static class TokenDistance
 {
+    /// <summary>The edit budget for a pair to count as near-identical: <c>floor((1 − similarity) · longer length)</c>.</summary>
+    public static int Budget(int lengthA, int lengthB, double similarity) =>
+        (int)Math.Floor((1 - similarity) * Math.Max(lengthA, lengthB) + 1e-9);
+
     /// <summary>The edit distance of <paramref name="a"/> and <paramref name="b"/>, or <c>max + 1</c> when it is larger than <paramref name="max"/>.</summary>
     public static int Bounded(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, int max)
     {

@@ -1,3 +1,5 @@
+using CiDoctor.Core.Matching;
+
 namespace CiDoctor.History.Clustering;
 
 /// <summary>
@@ -67,7 +69,7 @@ internal sealed class LeaderIndex(double similarity, int q)
         int longest = (int)Math.Min(la / Math.Max(similarity, 0.01) + 1, la + 100_000L);
         for (int lb = 0; lb <= longest; lb++)
         {
-            int k = NGramBound.Budget(la, lb, similarity);
+            int k = TokenDistance.Budget(la, lb, similarity);
             if (Math.Abs(la - lb) > k)
             {
                 continue;
@@ -129,7 +131,7 @@ internal sealed class LeaderIndex(double similarity, int q)
         }
         _seen[id] = _query;
         var other = _tokens[id];
-        int k = NGramBound.Budget(tokens.Length, other.Length, similarity);
+        int k = TokenDistance.Budget(tokens.Length, other.Length, similarity);
         if (Math.Abs(tokens.Length - other.Length) > k)
         {
             return;

@@ -65,8 +65,4 @@ public static class NGramBound
     /// <summary>False only when the pair is certainly more than <paramref name="k"/> edits apart.</summary>
     public static bool MayBeWithin(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, int k, int q) =>
         Math.Abs(a.Length - b.Length) <= k && Shared(Grams(a, q), Grams(b, q)) >= Required(a.Length, b.Length, k, q);
-
-    /// <summary>The edit budget for a pair: <c>floor((1 − similarity) · longer length)</c>.</summary>
-    public static int Budget(int lengthA, int lengthB, double similarity) =>
-        (int)Math.Floor((1 - similarity) * Math.Max(lengthA, lengthB) + 1e-9);
 }

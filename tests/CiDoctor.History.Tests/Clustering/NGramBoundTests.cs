@@ -19,7 +19,7 @@ public class NGramBoundTests
             var a = Enumerable.Range(0, random.Next(0, 25)).Select(_ => (uint)random.Next(0, 6)).ToArray();
             // Half the pairs are edits of a (near pairs), half independent.
             var b = random.Next(2) == 0 ? Edit(a, random, random.Next(0, 6)) : Enumerable.Range(0, random.Next(0, 25)).Select(_ => (uint)random.Next(0, 6)).ToArray();
-            int k = NGramBound.Budget(a.Length, b.Length, similarity);
+            int k = CiDoctor.Core.Matching.TokenDistance.Budget(a.Length, b.Length, similarity);
             bool exact = TokenDistance.Bounded(a, b, k) <= k;
             bool may = NGramBound.MayBeWithin(a, b, k, q);
             Assert.True(!exact || may, $"pruned an accepted pair: [{string.Join(',', a)}] [{string.Join(',', b)}] k={k}");
