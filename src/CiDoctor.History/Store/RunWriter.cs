@@ -43,11 +43,11 @@ internal sealed class RunWriter(DbConnection c, DbTransaction tx)
                 INSERT INTO step_runs (job_run_id, idx, name, status, exit_code, started_at, completed_at)
                 VALUES (@jobRunId, @Index, @Name, @Status, @ExitCode, @StartedAt, @CompletedAt)
                 """, job.Steps.Select(s => new { jobRunId, s.Index, s.Name, s.Status, s.ExitCode, s.StartedAt, s.CompletedAt }), tx);
-            foreach (var test in job.Tests)
+            if (job.Tests.Count > 0)
             {
-                long testId = Test(jobId, test.TestId);
+                var testIds = Tests(jobId, job.Tests.Select(t => t.TestId));
                 c.Execute("INSERT INTO test_runs (job_run_id, test_id, outcome, message) VALUES (@jobRunId, @testId, @Outcome, @Message)",
-                    new { jobRunId, testId, test.Outcome, test.Message }, tx);
+                    job.Tests.Select(t => new { jobRunId, testId = testIds[t.TestId], t.Outcome, t.Message }), tx);
             }
             if (job.Log is { } log)
             {
@@ -65,10 +65,12 @@ internal sealed class RunWriter(DbConnection c, DbTransaction tx)
             new { repository, workflow, name }, tx);
     }
 
-    private long Test(long jobId, string junitId)
+    // A JUnit report can hold tens of thousands of tests: insert the new ones, then read every id of the job once.
+    private Dictionary<string, long> Tests(long jobId, IEnumerable<string> junitIds)
     {
         c.Execute("INSERT INTO tests (job_id, junit_id) VALUES (@jobId, @junitId) ON CONFLICT (job_id, junit_id) DO NOTHING",
-            new { jobId, junitId }, tx);
-        return c.ExecuteScalar<long>("SELECT id FROM tests WHERE job_id = @jobId AND junit_id = @junitId", new { jobId, junitId }, tx);
+            junitIds.Distinct(StringComparer.Ordinal).Select(junitId => new { jobId, junitId }), tx);
+        return c.Query<(string JunitId, long Id)>("SELECT junit_id, id FROM tests WHERE job_id = @jobId", new { jobId }, tx)
+            .ToDictionary(t => t.JunitId, t => t.Id, StringComparer.Ordinal);
     }
 }
