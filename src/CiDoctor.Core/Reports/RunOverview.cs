@@ -37,7 +37,7 @@ public sealed class RunOverview
         }
         Causes = failed.Where(j => j.CascadeOf is null)
             .GroupBy(j => j.RootCause?.Id ?? "\0" + j.Name, StringComparer.Ordinal)
-            .Select(g => new CauseGroup(g.First().RootCause, g.ToList()))
+            .Select(g => new RunCause(g.First().RootCause, g.ToList()))
             .ToList();
     }
 
@@ -66,7 +66,7 @@ public sealed class RunOverview
     public IReadOnlyList<JobDiagnosis> Failed { get; }
 
     /// <summary>One entry per root cause (an unrecognised failure is its own cause), in report order.</summary>
-    public IReadOnlyList<CauseGroup> Causes { get; }
+    public IReadOnlyList<RunCause> Causes { get; }
 
     public static bool IsFailure(JobDiagnosis job) => job.Status is not (RunStatus.Passed or RunStatus.Skipped);
 
@@ -210,7 +210,7 @@ public sealed class RunOverview
 }
 
 /// <summary>A root cause and the failed jobs it explains (not counting cascades).</summary>
-public sealed record CauseGroup(RootCause? RootCause, IReadOnlyList<JobDiagnosis> Jobs)
+public sealed record RunCause(RootCause? RootCause, IReadOnlyList<JobDiagnosis> Jobs)
 {
     public string Title => RootCause?.Title ?? $"unrecognised failure of {Jobs[0].Name}";
 
