@@ -67,7 +67,7 @@ public sealed class EvalRunner(FailureCatalog catalog, EvalRunOptions? options =
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         try
         {
-            return (new CaseResult(c, error, seconds, CaseScorer.Score(c, job)), error is null || !usesShared);
+            return (new CaseResult(c, error, seconds, CaseScorer.Score(c, job)) { Calibration = CaseScorer.Calibrate(c, job) }, error is null || !usesShared);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
