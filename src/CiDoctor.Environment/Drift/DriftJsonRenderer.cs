@@ -7,7 +7,7 @@ namespace CiDoctor.Env.Drift;
 /// { "drift": true, "differences": [ { "kind": "tool-missing", "name": "jq", "missingIn": "B", "a": "1.7", "b": null, "detail": "…" } ] }
 /// </code>
 /// </summary>
-public sealed class DriftJsonRenderer : IRenderer<DriftReport>
+internal sealed class DriftJsonRenderer : IRenderer<DriftReport>
 {
     public void Render(DriftReport report, TextWriter output)
     {

@@ -8,7 +8,7 @@ namespace CiDoctor.Env.Drift;
 ///   tool-missing  jq: …
 /// </code>
 /// </summary>
-public sealed class DriftTextRenderer : IRenderer<DriftReport>
+internal sealed class DriftTextRenderer : IRenderer<DriftReport>
 {
     public void Render(DriftReport report, TextWriter output)
     {

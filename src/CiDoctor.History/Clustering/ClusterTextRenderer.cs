@@ -14,7 +14,7 @@ namespace CiDoctor.History.Clustering;
 ///   | error: No space left on device
 /// </code>
 /// </summary>
-public sealed class ClusterTextRenderer : IRenderer<ClusterListing>
+internal sealed class ClusterTextRenderer : IRenderer<ClusterListing>
 {
     public void Render(ClusterListing report, TextWriter output)
     {

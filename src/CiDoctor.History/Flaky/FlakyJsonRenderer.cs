@@ -9,7 +9,7 @@ namespace CiDoctor.History.Flaky;
 /// </code>
 /// With <c>--steps</c> each entry also has <c>step</c>.
 /// </summary>
-public sealed class FlakyJsonRenderer : IRenderer<FlakyReport>
+internal sealed class FlakyJsonRenderer : IRenderer<FlakyReport>
 {
     public void Render(FlakyReport report, TextWriter output)
     {

@@ -10,7 +10,7 @@ namespace CiDoctor.History.Flaky;
 /// flaky              20      4  0.30  build › test TestRetry  since run 1487 (commit 3f9c2a1)
 /// </code>
 /// </summary>
-public sealed class FlakyTextRenderer : IRenderer<FlakyReport>
+internal sealed class FlakyTextRenderer : IRenderer<FlakyReport>
 {
     public void Render(FlakyReport report, TextWriter output)
     {
