@@ -27,9 +27,6 @@ public sealed class DiagnosisPipeline
         _diagnosers = new DiagnoserPool(options.Catalog, new RunDiagnoserOptions(options.Ci) { ParallelJobs = options.ParallelJobs });
     }
 
-    /// <summary>The formats a request may name, in the order a host lists them.</summary>
-    public IReadOnlyList<string> Formats => _options.Renderers.Names;
-
     /// <summary>
     /// Checks the request, makes its renderer (whose own checks, such as the step summary's
     /// folder, fail before anything is downloaded or scanned), reads the sources, diagnoses the
