@@ -60,7 +60,7 @@ public sealed class EvalRunner(DiagnosisPipeline pipeline, EvalRunOptions? optio
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         try
         {
-            return new CaseResult(c, error, seconds, CaseScorer.Score(c, job));
+            return new CaseResult(c, error, seconds, CaseScorer.Score(c, job)) { Calibration = CaseScorer.Calibrate(c, job) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
