@@ -1,4 +1,5 @@
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Matching;
 
