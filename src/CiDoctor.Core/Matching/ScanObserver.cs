@@ -34,6 +34,7 @@ public sealed class ScanObserver : ILineObserver
     private readonly Queue<int> _stepOrder = new();
     private readonly PriorityQueue<ScoredLine, (int, long)> _candidates = new();
     private readonly CandidateWindows _candidateWindows;
+    private readonly EchoLines _echo;
 
     private long _quietLines;
 
@@ -48,6 +49,7 @@ public sealed class ScanObserver : ILineObserver
         _history = new(_options.History);
         _tail = new(_options.Tail);
         _candidateWindows = new(_options.Window, 2 * _options.Candidates * (2 * _options.Window + 1));
+        _echo = new(_options.FindingsPerMode, _options.Candidates);
         _reach = _catalog.Modes
             .Select(m => Math.Max(Neighbourhood, m.Context.Select(c => c.Within).DefaultIfEmpty(0).Max()))
             .ToArray();
@@ -105,10 +107,15 @@ public sealed class ScanObserver : ILineObserver
         foreach (int p in hits)
         {
             var hit = _catalog.Patterns[p];
-            // A step's echoed script is configuration: it can show a factor, never a failure.
+            // A step's echoed script is configuration: it can show a factor, never a failure;
+            // unless nothing else explains the failure (the reader may be wrong), so aside.
             if (line.Kind != LineKind.Echo || hit.Role == PatternRole.Factor)
             {
                 OnHit(hit, text, kept);
+            }
+            else if (hit.Role == PatternRole.Signal && Captures(hit, text) is { } captures)
+            {
+                _echo.AddFinding(new Finding(_catalog.Modes[hit.Mode].Id, kept.Number, kept.Text, kept.Step, captures));
             }
         }
         CheckForwardContext(kept);
@@ -118,10 +125,6 @@ public sealed class ScanObserver : ILineObserver
 
     private bool Score(LogLine line)
     {
-        if (line.Kind == LineKind.Echo)
-        {
-            return false;
-        }
         int score = LineScorer.Score(line.Text);
         if (score <= 0)
         {
@@ -137,7 +140,13 @@ public sealed class ScanObserver : ILineObserver
                 return false;
             }
         }
-        AddCandidate(new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind));
+        var scored = new ScoredLine(line.Number, line.Text, line.Step, score, novel, line.Kind);
+        if (line.Kind == LineKind.Echo)
+        {
+            _echo.AddCandidate(scored);
+            return false;
+        }
+        AddCandidate(scored);
         return true;
     }
 
@@ -154,14 +163,7 @@ public sealed class ScanObserver : ILineObserver
         {
             return;
         }
-        foreach (var unless in _catalog.Unless[hit.Mode])
-        {
-            if (unless.IsMatch(fullText))
-            {
-                return;
-            }
-        }
-        var captures = hit.Pattern.MatchCaptures(fullText);
+        var captures = Captures(hit, fullText);
         if (captures is null)
         {
             return;
@@ -186,6 +188,19 @@ public sealed class ScanObserver : ILineObserver
             _windows.Add((hit.Mode, line.Number));
             _parseThrough = Math.Max(_parseThrough, line.Number + _reach[hit.Mode]);
         }
+    }
+
+    // What a signal captures on the line, or null when its mode's unless patterns drop the line.
+    private IReadOnlyDictionary<string, string>? Captures(PatternRef hit, string fullText)
+    {
+        foreach (var unless in _catalog.Unless[hit.Mode])
+        {
+            if (unless.IsMatch(fullText))
+            {
+                return null;
+            }
+        }
+        return hit.Pattern.MatchCaptures(fullText);
     }
 
     private void LookBack(int mode, long at)
@@ -323,5 +338,8 @@ public sealed class ScanObserver : ILineObserver
         Nearby = nearby,
         Familiar = familiar,
         QuietLines = _quietLines,
+        EchoFindings = _echo.Findings,
+        EchoFindingCounts = _echo.Counts,
+        EchoCandidates = _echo.Candidates,
     };
 }
