@@ -42,16 +42,16 @@ public sealed class ScanResult
     /// Findings on lines the reader took for a step's echoed script (<see cref="LineKind.Echo"/>),
     /// kept aside: they count only in <see cref="EchoAsOutput"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Finding>> EchoFindings { get; init; } = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
+    internal IReadOnlyDictionary<string, IReadOnlyList<Finding>> EchoFindings { get; init; } = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
 
     /// <summary>How many echo lines matched each mode (<see cref="EchoFindings"/>), including those not kept.</summary>
-    public IReadOnlyDictionary<string, int> EchoFindingCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    internal IReadOnlyDictionary<string, int> EchoFindingCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Echo lines with error vocabulary, kept aside as <see cref="EchoFindings"/> are.</summary>
-    public IReadOnlyList<ScoredLine> EchoCandidates { get; init; } = [];
+    internal IReadOnlyList<ScoredLine> EchoCandidates { get; init; } = [];
 
     /// <summary>True when the scan kept anything of echo lines: findings, candidates, or the lines among its kept ones.</summary>
-    public bool HasEcho => EchoFindings.Count > 0 || EchoCandidates.Count > 0 || Kept.Values.Any(l => l.Kind == LineKind.Echo);
+    internal bool HasEcho => EchoFindings.Count > 0 || EchoCandidates.Count > 0 || Kept.Values.Any(l => l.Kind == LineKind.Echo);
 
     /// <summary>
     /// The scan as it would have been had the echo lines been the step's output: their findings
@@ -60,7 +60,7 @@ public sealed class ScanResult
     /// lines count when nothing else explains the failure"). Their findings have no context
     /// lines: the scan looked for context around real findings only.
     /// </summary>
-    public ScanResult EchoAsOutput()
+    internal ScanResult EchoAsOutput()
     {
         static LogLine[] AsOutput(IEnumerable<LogLine> lines) =>
             lines.Select(l => l.Kind == LineKind.Echo ? l with { Kind = LineKind.Content } : l).ToArray();

@@ -215,6 +215,14 @@ public sealed class FastLineReaderTests
         {
             text.AppendLine($"candidate {c}");
         }
+        foreach (var (id, findings) in scan.EchoFindings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine($"echo mode {id} count {scan.EchoFindingCounts[id]}: {string.Join(" | ", findings.Select(f => $"{f.Line} {f.Text}"))}");
+        }
+        foreach (var c in scan.EchoCandidates)
+        {
+            text.AppendLine($"echo candidate {c}");
+        }
         foreach (var (step, lines) in scan.StepTails.OrderBy(kv => kv.Key))
         {
             text.AppendLine($"step tail {step}: {string.Join(" | ", lines)}");
