@@ -16,6 +16,37 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
 
     public JobDiagnosis Diagnose(JobEvidence job)
     {
+        var diagnosis = DiagnoseAsRead(job);
+        // A heuristic that hides lines must not hide the only explanation. Echo lines (a step's
+        // script as the CI system prints it) are hidden because a script can name an error
+        // without having one; but the reader can take output for echo (a log cut inside
+        // GitHub's "##[group]Run …" header, before its "##[endgroup]"). So when nothing outside
+        // them explains the failure, the job is diagnosed again as if they were output. Only
+        // then: a job with evidence elsewhere (an earlier step's error) keeps it, and its
+        // script does not become "the failing command's last output". Quiet lines need no such
+        // pass (the step tails keep them); noise stays out of the evidence in both
+        // (AddFallbackEvidence). docs/DECISIONS.md, "Hidden lines count when nothing else
+        // explains the failure".
+        if (Unexplained(diagnosis) && job.Scan is { HasEcho: true } scan)
+        {
+            var asOutput = DiagnoseAsRead(job with { Scan = scan.EchoAsOutput() });
+            if (!Unexplained(asOutput))
+            {
+                return asOutput;
+            }
+        }
+        return diagnosis;
+    }
+
+    // A job that failed (or may have: a bare log's status is unknown) with no root cause and no
+    // log line as evidence.
+    private static bool Unexplained(JobDiagnosis diagnosis) =>
+        diagnosis.Status is not (RunStatus.Passed or RunStatus.Skipped)
+        && diagnosis.RootCause is null
+        && !diagnosis.Evidence.Any(e => e.Line is not null);
+
+    private JobDiagnosis DiagnoseAsRead(JobEvidence job)
+    {
         var findings = MergeFindings(job);
         var counts = job.Scan?.FindingCounts ?? new Dictionary<string, int>();
         var ranked = new ModeRanker(_options).Rank(catalog, findings, counts, job.Log);
@@ -159,10 +190,13 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         {
             return;
         }
-        var blocks = EvidenceBlocks.Rank(job.Scan, job.Log);
-        if (blocks.Count == 0)
+        // A block of lines the evidence leaves out (noise, lines the passing log has) explains
+        // nothing: the noise stays named as noise, and the blocks after it are the evidence.
+        var blocks = EvidenceBlocks.Rank(job.Scan, job.Log).Where(b => b.Lines.Any(l => evidence.Shows(l.Number))).ToArray();
+        if (blocks.Length == 0)
         {
-            foreach (var line in EvidenceBlocks.TailBeforeFailure(job.Scan, job.Log, _options.CauseLines))
+            var tail = EvidenceBlocks.TailBeforeFailure(job.Scan, job.Log, int.MaxValue).Where(l => evidence.Shows(l.Number));
+            foreach (var line in tail.TakeLast(_options.CauseLines))
             {
                 evidence.Add(line.Number, line.Text, EvidenceRole.Cause);
             }
@@ -172,7 +206,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         // The runner-up's lead comes early too: when the best block is wrong, it is usually next.
         var first = blocks[0];
         AddBlock(evidence, first, EvidenceRole.Cause, 3);
-        if (blocks.Count > 1)
+        if (blocks.Length > 1)
         {
             evidence.Add(blocks[1].Lead.Number, blocks[1].Lead.Text, EvidenceRole.Cause);
         }

@@ -18,6 +18,9 @@ internal sealed class EvidenceBuilder(int max)
 
     public int Count => _lines.Count;
 
+    /// <summary>True when line <paramref name="line"/> may still be added (not excluded, not added yet).</summary>
+    public bool Shows(long line) => !_seen.Contains(line);
+
     public bool Full => _lines.Count >= max;
 
     public void Add(long line, string text, EvidenceRole role, string? label = null)

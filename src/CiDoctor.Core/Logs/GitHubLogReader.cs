@@ -50,7 +50,8 @@ public sealed partial class GitHubLogReader : ILogReader
         private bool _sawPostCleanup;
 
         // Between "##[group]Run …" and "##[endgroup]": the step's script, shell and env, echoed
-        // by the runner, not output of the step.
+        // by the runner, not output of the step. Never past the step's end: a header that did
+        // not close by then (a cut log) was not one, and what follows is output.
         private bool _inRunHeader;
 
         public override string Ci => "github";
@@ -81,12 +82,14 @@ public sealed partial class GitHubLogReader : ILogReader
             }
             if (text == "Post job cleanup.")
             {
+                _inRunHeader = false;
                 _sawPostCleanup = true;
                 BeginStep("Post job cleanup", number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
             if (text == "Cleaning up orphan processes")
             {
+                _inRunHeader = false;
                 BeginStep("Complete job", number);
                 return new LogLine(number, text, CurrentStep, LineKind.Marker);
             }
@@ -99,6 +102,7 @@ public sealed partial class GitHubLogReader : ILogReader
                 var exit = ExitLine().Match(text);
                 if (exit.Success)
                 {
+                    _inRunHeader = false;
                     StepExited(int.Parse(exit.Groups[1].ValueSpan), number);
                 }
                 else if (text.StartsWith("##[error]", StringComparison.Ordinal))

@@ -38,6 +38,55 @@ public sealed class ScanResult
     /// <summary>Lines the fast reader skipped without parsing (quiet lines; 0 when every line was parsed).</summary>
     public long QuietLines { get; init; }
 
+    /// <summary>
+    /// Findings on lines the reader took for a step's echoed script (<see cref="LineKind.Echo"/>),
+    /// kept aside: they count only in <see cref="EchoAsOutput"/>.
+    /// </summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<Finding>> EchoFindings { get; init; } = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
+
+    /// <summary>How many echo lines matched each mode (<see cref="EchoFindings"/>), including those not kept.</summary>
+    internal IReadOnlyDictionary<string, int> EchoFindingCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Echo lines with error vocabulary, kept aside as <see cref="EchoFindings"/> are.</summary>
+    internal IReadOnlyList<ScoredLine> EchoCandidates { get; init; } = [];
+
+    /// <summary>True when the scan kept anything of echo lines: findings, candidates, or the lines among its kept ones.</summary>
+    internal bool HasEcho => EchoFindings.Count > 0 || EchoCandidates.Count > 0 || Kept.Values.Any(l => l.Kind == LineKind.Echo);
+
+    /// <summary>
+    /// The scan as it would have been had the echo lines been the step's output: their findings
+    /// and candidates join the others, and the kept echo lines are content. What a diagnosis
+    /// reads when nothing outside those lines explains the failure (docs/DECISIONS.md, "Hidden
+    /// lines count when nothing else explains the failure"). Their findings have no context
+    /// lines: the scan looked for context around real findings only.
+    /// </summary>
+    internal ScanResult EchoAsOutput()
+    {
+        static LogLine[] AsOutput(IEnumerable<LogLine> lines) =>
+            lines.Select(l => l.Kind == LineKind.Echo ? l with { Kind = LineKind.Content } : l).ToArray();
+        var findings = new Dictionary<string, IReadOnlyList<Finding>>(Findings, StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(FindingCounts, StringComparer.Ordinal);
+        foreach (var (id, list) in EchoFindings)
+        {
+            findings[id] = findings.TryGetValue(id, out var own) ? own.Concat(list).OrderBy(f => f.Line).ToArray() : list;
+            counts[id] = counts.GetValueOrDefault(id) + EchoFindingCounts.GetValueOrDefault(id);
+        }
+        return new ScanResult
+        {
+            Findings = findings,
+            FindingCounts = counts,
+            Context = Context,
+            Neighbours = Neighbours,
+            Factors = Factors,
+            Candidates = Candidates.Concat(EchoCandidates.Select(c => c with { Kind = LineKind.Content })).OrderBy(c => c.Line).ToArray(),
+            Nearby = AsOutput(Nearby),
+            Familiar = Familiar,
+            StepTails = StepTails.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LogLine>)AsOutput(kv.Value)),
+            Tail = AsOutput(Tail),
+            QuietLines = QuietLines,
+        };
+    }
+
     private SortedDictionary<long, LogLine>? _kept;
 
     /// <summary>Every kept line (nearby, step tails, tail) by number; built on first use.</summary>

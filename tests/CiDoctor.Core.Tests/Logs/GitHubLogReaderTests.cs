@@ -48,4 +48,21 @@ public sealed class GitHubLogReaderTests
         Assert.Equal(LineKind.Echo, result.Lines[2].Kind);
         Assert.Equal(LineKind.Content, result.Line("ok 1 parses").Kind);
     }
+
+    [Fact]
+    public void Issue14_RunHeaderNeverClosed_EchoEndsWithTheStep()
+    {
+        // A cut log: no "##[endgroup]" before the exit report. What comes after the step is output.
+        string log = "##[group]Run make test\n"
+            + "make test\n"
+            + "main.c:12:5: error: 'frobnicate' undeclared\n"
+            + "##[error]Process completed with exit code 2.\n"
+            + "Post job cleanup.\n"
+            + "Cleaning the workspace\n";
+
+        var result = LogTestKit.ReadText(log, "github");
+
+        Assert.Equal(LineKind.Echo, result.Line("main.c:12:5: error: 'frobnicate' undeclared").Kind);
+        Assert.Equal(LineKind.Content, result.Line("Cleaning the workspace").Kind);
+    }
 }
