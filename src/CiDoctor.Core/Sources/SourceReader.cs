@@ -11,11 +11,12 @@ namespace CiDoctor.Core.Sources;
 /// </summary>
 public static class SourceReader
 {
+    /// <summary>Reads <paramref name="source"/>; <c>-</c> reads <paramref name="stdin"/>, which the host passes (Core touches no console).</summary>
     public static RunInput Read(string source, Func<Stream>? stdin = null)
     {
         if (source == "-")
         {
-            var open = stdin ?? Console.OpenStandardInput;
+            var open = stdin ?? throw new CiDoctorException("- (stdin) cannot be read here; save the log to a file and pass its path");
             return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", open) { CanReopen = false }, null)]);
         }
         if (Directory.Exists(source))

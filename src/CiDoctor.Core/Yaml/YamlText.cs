@@ -78,37 +78,40 @@ public static class YamlText
             {
                 return seen;
             }
-            int line = (int)node.Start.Line;
-            int column = (int)node.Start.Column;
-            switch (node)
+            return node switch
             {
-                case YamlScalarNode scalar:
-                    return _done[node] = Scalar(scalar);
-                case YamlSequenceNode sequence:
-                {
-                    var items = new List<YamlValue>(sequence.Children.Count);
-                    _done[node] = new YamlSequence(items, line, column);
-                    items.AddRange(sequence.Children.Select(Convert));
-                    return _done[node];
-                }
-                case YamlMappingNode mapping:
-                {
-                    var entries = new List<KeyValuePair<YamlScalar, YamlValue>>(mapping.Children.Count);
-                    _done[node] = new YamlMapping(entries, line, column);
-                    foreach (var (key, value) in mapping.Children)
-                    {
-                        if (Convert(key) is not YamlScalar name)
-                        {
-                            throw new YamlSyntaxException($"(Line: {key.Start.Line}, Col: {key.Start.Column}): a mapping key must be a scalar", (int)key.Start.Line, (int)key.Start.Column);
-                        }
-                        entries.Add(new(name, Convert(value)));
-                    }
-                    return _done[node];
-                }
-                default:
-                    throw new YamlSyntaxException($"(Line: {line}, Col: {column}): unsupported YAML node", line, column);
-            }
+                YamlScalarNode scalar => _done[node] = Scalar(scalar),
+                YamlSequenceNode sequence => Sequence(sequence),
+                YamlMappingNode mapping => Mapping(mapping),
+                _ => throw Unsupported(node, "unsupported YAML node"),
+            };
         }
+
+        // Registered before the children are read, so an alias back to it is the same node.
+        private YamlSequence Sequence(YamlSequenceNode node)
+        {
+            var items = new List<YamlValue>(node.Children.Count);
+            var sequence = new YamlSequence(items, (int)node.Start.Line, (int)node.Start.Column);
+            _done[node] = sequence;
+            items.AddRange(node.Children.Select(Convert));
+            return sequence;
+        }
+
+        private YamlMapping Mapping(YamlMappingNode node)
+        {
+            var entries = new List<KeyValuePair<YamlScalar, YamlValue>>(node.Children.Count);
+            var mapping = new YamlMapping(entries, (int)node.Start.Line, (int)node.Start.Column);
+            _done[node] = mapping;
+            foreach (var (key, value) in node.Children)
+            {
+                var name = Convert(key) as YamlScalar ?? throw Unsupported(key, "a mapping key must be a scalar");
+                entries.Add(new(name, Convert(value)));
+            }
+            return mapping;
+        }
+
+        private static YamlSyntaxException Unsupported(YamlNode node, string what) =>
+            new($"(Line: {node.Start.Line}, Col: {node.Start.Column}): {what}", (int)node.Start.Line, (int)node.Start.Column);
 
         // YAML's core schema: an empty plain scalar, ~ and null (in three spellings) are null; quoted text never is.
         private static YamlScalar Scalar(YamlScalarNode node)
