@@ -88,7 +88,8 @@ public static class AssemblyMetadata
         var t = md.GetTypeDefinition(handle);
         string name = md.GetString(t.Name);
         var outer = t.GetDeclaringType();
-        return outer.IsNil ? $"{md.GetString(t.Namespace)}.{name}" : $"{FullName(md, outer)}+{name}";
+        string ns = md.GetString(t.Namespace);
+        return !outer.IsNil ? $"{FullName(md, outer)}+{name}" : ns.Length == 0 ? name : $"{ns}.{name}";
     }
 
     // The metadata tokens among the IL's operands (calls, field accesses, ldtoken, newobj, ...).
@@ -105,7 +106,8 @@ public static class AssemblyMetadata
                     tokens.Add(il.ReadInt32());
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    int targets = il.ReadInt32();   // read first: "Offset += 4 * ReadInt32()" would add to the offset before the read
+                    il.Offset += 4 * targets;
                     break;
                 default:
                     il.Offset += OperandSize(op.OperandType);
