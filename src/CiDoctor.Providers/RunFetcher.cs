@@ -11,7 +11,8 @@ namespace CiDoctor.Providers;
 /// <param name="ApiUrl"><c>--api-url</c>: overrides the API base (Enterprise hosts, a test server).</param>
 /// <param name="Provider"><c>--provider</c>: settles hosts that could be GitHub Enterprise or Forgejo/Gitea.</param>
 /// <param name="GetEnv">Reads token variables; the process environment when null.</param>
-public sealed record ProviderOptions(string? ApiUrl = null, ProviderKind? Provider = null, Func<string, string?>? GetEnv = null);
+/// <param name="Clock">Retry waits and rate-limit resets; the system clock when null.</param>
+public sealed record ProviderOptions(string? ApiUrl = null, ProviderKind? Provider = null, Func<string, string?>? GetEnv = null, TimeProvider? Clock = null);
 
 /// <summary>
 /// <c>cidoctor fetch URL --out DIR</c> and the first half of <c>diagnose URL</c>: the run saved as
@@ -28,7 +29,7 @@ public static class RunFetcher
     {
         var run = RunUrl.Parse(url, options.Provider);
         var info = Provider(run, options);
-        using var api = new ApiClient(info);
+        using var api = new ApiClient(info, options.Clock);
         IRunFetcher fetcher = run.Kind switch
         {
             ProviderKind.GitHub => new GitHubFetcher(api),

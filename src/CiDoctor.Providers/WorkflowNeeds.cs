@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
+using CiDoctor.Core.Yaml;
 
 namespace CiDoctor.Providers;
 
@@ -59,40 +59,34 @@ public static partial class WorkflowNeeds
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("jobs"), out var jobsNode) || jobsNode is not YamlMappingNode jobs)
+            if (YamlText.Parse(yaml) is not YamlMapping root || root["jobs"] is not YamlMapping jobs)
             {
                 return null;
             }
             var list = new List<JobKey>();
-            foreach (var (keyNode, body) in jobs.Children)
+            foreach (var (keyNode, body) in jobs.Entries)
             {
-                string key = ((YamlScalarNode)keyNode).Value ?? "";
+                string key = keyNode.Value ?? "";
                 string label = key;
                 var needs = new List<string>();
-                if (body is YamlMappingNode map)
+                if (body is YamlMapping map)
                 {
-                    if (map.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { } nameValue })
+                    if (map["name"] is YamlScalar { Value: { } nameValue })
                     {
                         label = nameValue;
                     }
-                    if (map.Children.TryGetValue(new YamlScalarNode("needs"), out var needsNode))
+                    needs.AddRange(map["needs"] switch
                     {
-                        needs.AddRange(needsNode switch
-                        {
-                            YamlScalarNode s when s.Value is not null => [s.Value],
-                            YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value).OfType<string>(),
-                            _ => [],
-                        });
-                    }
+                        YamlScalar { Value: { } one } => [one],
+                        YamlSequence seq => seq.Items.OfType<YamlScalar>().Select(s => s.Value).OfType<string>(),
+                        _ => [],
+                    });
                 }
                 list.Add(new JobKey(key, label, needs));
             }
             return list;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (YamlSyntaxException)
         {
             return null;
         }

@@ -14,7 +14,7 @@ public class CaptureTests
     public void Capture_PathWithoutGit_DiffReportsGitMissingInThatSnapshot()
     {
         using var dir = new TempDir();
-        string withGit = FakeTool(dir, "with", "git");
+        string withGit = FakeTool.Write(dir, "with", "git");
         string without = Directory.CreateDirectory(dir.File("without")).FullName;
 
         var a = EnvCapture.Capture(Options(new() { ["PATH"] = withGit }, ["git"]));
@@ -75,17 +75,24 @@ public class CaptureTests
     }
 
     [Fact]
-    public void Capture_AToolThatHangs_IsRecordedAsTimedOut_AndCaptureGoesOn()
+    public async Task Capture_AToolThatHangs_IsRecordedAsTimedOut_AndCaptureGoesOn()
     {
         using var dir = new TempDir();
-        string bin = FakeTool(dir, "bin", "jq", "sleep 30");
+        string bin = FakeTool.Write(dir, "bin", "jq", "exec sleep 30");
+        var limit = TimeSpan.FromSeconds(5);
+        var clock = new ManualClock();
 
-        var snapshot = EnvCapture.Capture(Options(new() { ["PATH"] = bin }, ["jq"]) with { ProbeLimit = TimeSpan.FromMilliseconds(300) });
+        // The tool's limit runs on the clock: once the probe waits on it, moving the clock past it is the timeout.
+        var capture = Task.Run(() => EnvCapture.Capture(Options(new() { ["PATH"] = bin }, ["jq"]) with { ProbeLimit = limit }, clock));
+        Assert.Equal(limit, clock.NextWait(w => w == limit));
+        clock.Advance(limit);
+        var snapshot = await capture;
 
         var jq = snapshot.Tools["jq"];
         Assert.True(jq.Found);
         Assert.Null(jq.Version);
-        Assert.Contains("within", jq.Error, StringComparison.Ordinal);
+        Assert.Equal("no answer to --version within 5 s", jq.Error);
+        Assert.Contains(snapshot.Probes, p => p.Name == "tool:jq" && p.Status == "ok");   // the probe itself answered: the tool did not
     }
 
     [Fact]
@@ -102,17 +109,4 @@ public class CaptureTests
 
     internal static CaptureOptions Options(Dictionary<string, string> variables, IReadOnlyList<string> tools) =>
         new(tools, [], TimeSpan.FromSeconds(5)) { Variables = new Hashtable(variables), WorkFolder = Path.GetTempPath() };
-
-    /// <summary>An executable shell script named <paramref name="tool"/> in a new folder; it prints a version.</summary>
-    internal static string FakeTool(TempDir dir, string folder, string tool, string body = "echo \"git version 9.9.9\"")
-    {
-        string bin = Directory.CreateDirectory(dir.File(folder)).FullName;
-        string file = Path.Combine(bin, tool);
-        File.WriteAllText(file, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return bin;
-    }
 }

@@ -1,5 +1,6 @@
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Pipeline;
+using CiDoctor.Testing.Providers;
 
 namespace CiDoctor.Providers.Tests;
 
@@ -18,8 +19,7 @@ public class UrlRunSourceTests
     public void Diagnose_RunUrl_KeepsTheFetchedLogsUntilTheRunIsDisposed(bool allLogs, int logs)
     {
         using var api = GitHubApi.Serve(new FakeApi());
-        var env = GitHubFetchTests.Env();
-        var source = new UrlRunSource(new ProviderOptions(api.Base, GetEnv: name => env.GetValueOrDefault(name)));
+        var source = new UrlRunSource(new ProviderOptions(api.Base, GetEnv: name => name == "GITHUB_TOKEN" ? GitHubApi.Token : null));
         var pipeline = new DiagnosisPipeline(new DiagnosisPipelineOptions(CatalogLoader.Load([])) { Sources = [source] });
 
         string folder;

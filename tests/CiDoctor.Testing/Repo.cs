@@ -28,6 +28,16 @@ public static class Repo
         }
     }
 
+    /// <summary>The design contract (../shared/DESIGN.md), or null when this checkout has none (CI may build a clean clone).</summary>
+    public static string? DesignDoc
+    {
+        get
+        {
+            string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "DESIGN.md"));
+            return File.Exists(path) ? path : null;
+        }
+    }
+
     /// <summary>Replaces the repository path in text with <c>&lt;repo&gt;</c> so golden files do not depend on the checkout location.</summary>
     public static string Scrub(string text) => text.Replace(Root, "<repo>", StringComparison.Ordinal);
 

@@ -11,6 +11,7 @@ namespace CiDoctor.Core.Sources;
 /// </summary>
 public static class SourceReader
 {
+    /// <summary>Reads <paramref name="source"/>; <c>-</c> reads <paramref name="stdin"/>, which the host passes (Core touches no console).</summary>
     public static RunInput Read(string source, Func<Stream>? stdin = null)
     {
         if (source == "-")
@@ -33,8 +34,9 @@ public static class SourceReader
         return new RunInput([source], new RunInfo(), [new JobInput(name, name, LogSource.FromFile(source, name), null)]);
     }
 
-    /// <summary>What <c>-</c> reads: the host's stdin when it gives one, else the process's.</summary>
-    internal static Func<Stream> Stdin(Func<Stream>? given) => given ?? Console.OpenStandardInput;
+    /// <summary>The host's stdin; Core never opens the console itself (a host passes it in).</summary>
+    internal static Func<Stream> Stdin(Func<Stream>? given) =>
+        given ?? throw new CiDoctorException("- (stdin) cannot be read here; save the log to a file and pass its path");
 
     private static RunInput ReadFolder(string folder)
     {

@@ -23,14 +23,16 @@ public sealed record CaptureOptions(IReadOnlyList<string>? Tools = null, IReadOn
 /// </summary>
 public static class EnvCapture
 {
+    /// <param name="clock">The capture time and every probe's time limit; the system clock when null (tests pass a fake one).</param>
     public static EnvSnapshot Capture(CaptureOptions options, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         foreach (string endpoint in options.Endpoints ?? [])
         {
             NetworkProbe.Parse(endpoint);   // a malformed endpoint is a usage error, before any probe runs
         }
         var limit = options.ProbeLimit ?? TimeSpan.FromSeconds(5);
-        var probes = new Probes(limit + TimeSpan.FromSeconds(1));
+        var probes = new Probes(limit + TimeSpan.FromSeconds(1), clock);
         var variables = options.Variables ?? System.Environment.GetEnvironmentVariables();
         string? Get(string name) => variables.Contains(name) ? variables[name] as string : null;
         string? path = Get("PATH");
@@ -51,7 +53,7 @@ public static class EnvCapture
         var tools = new SortedDictionary<string, ToolInfo>(StringComparer.Ordinal);
         Parallel.ForEach(toolNames, new ParallelOptions { MaxDegreeOfParallelism = 4 }, tool =>
         {
-            var info = probes.Run($"tool:{tool}", _ => ToolProbe.Probe(tool, path, limit), new ToolInfo(false, ToolProbe.Resolve(tool, path), null, "probe did not finish"));
+            var info = probes.Run($"tool:{tool}", _ => ToolProbe.Probe(tool, path, limit, clock), new ToolInfo(false, ToolProbe.Resolve(tool, path), null, "probe did not finish"));
             lock (tools)
             {
                 tools[tool] = info;
@@ -63,13 +65,13 @@ public static class EnvCapture
         {
             string endpoint = options.Endpoints![i];
             var (h, p) = NetworkProbe.Parse(endpoint);
-            endpoints[i] = probes.Run($"endpoint:{endpoint}", cancel => NetworkProbe.Endpoint(endpoint, limit, cancel), new EndpointInfo(endpoint, h, p, [], "probe did not finish", null, null, null));
+            endpoints[i] = probes.Run($"endpoint:{endpoint}", cancel => NetworkProbe.Endpoint(endpoint, limit, clock, cancel), new EndpointInfo(endpoint, h, p, [], "probe did not finish", null, null, null));
         });
-        var loopback = probes.Run("loopback", _ => NetworkProbe.Loopback(limit), new LoopbackInfo([], null, "probe did not finish"));
+        var loopback = probes.Run("loopback", _ => NetworkProbe.Loopback(limit, clock), new LoopbackInfo([], null, "probe did not finish"));
 
         return new EnvSnapshot
         {
-            CapturedAt = IsoTime.Format((clock ?? TimeProvider.System).GetUtcNow()),
+            CapturedAt = IsoTime.Format(clock.GetUtcNow()),
             Host = host,
             User = user,
             Container = container,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CiDoctor.Core;
@@ -21,7 +20,7 @@ internal static class NetworkProbe
         return (host, port);
     }
 
-    public static EndpointInfo Endpoint(string endpoint, TimeSpan limit, CancellationToken cancel)
+    public static EndpointInfo Endpoint(string endpoint, TimeSpan limit, TimeProvider clock, CancellationToken cancel)
     {
         var (host, port) = Parse(endpoint);
         IReadOnlyList<string> addresses = [];
@@ -29,7 +28,7 @@ internal static class NetworkProbe
         IPAddress[] resolved = [];
         try
         {
-            resolved = Dns.GetHostAddressesAsync(host, cancel).WaitAsync(limit, cancel).GetAwaiter().GetResult();
+            resolved = Dns.GetHostAddressesAsync(host, cancel).WaitAsync(limit, clock, cancel).GetAwaiter().GetResult();
             addresses = [.. resolved.Select(a => a.ToString()).Order(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is SocketException or TimeoutException or OperationCanceledException)
@@ -40,23 +39,23 @@ internal static class NetworkProbe
         {
             return new EndpointInfo(endpoint, host, port, addresses, dnsError ?? "no address", null, null, null);
         }
-        var (first, error) = Connect(resolved, port, limit, cancel);
+        var (first, error) = Connect(resolved, port, limit, clock, cancel);
         double? second = null;
         if (first is not null)
         {
-            (second, error) = Connect(resolved, port, limit, cancel);
+            (second, error) = Connect(resolved, port, limit, clock, cancel);
         }
         return new EndpointInfo(endpoint, host, port, addresses, dnsError, first, second, error);
     }
 
-    private static (double? Milliseconds, string? Error) Connect(IPAddress[] addresses, int port, TimeSpan limit, CancellationToken cancel)
+    private static (double? Milliseconds, string? Error) Connect(IPAddress[] addresses, int port, TimeSpan limit, TimeProvider clock, CancellationToken cancel)
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        long start = Stopwatch.GetTimestamp();
+        long start = clock.GetTimestamp();
         try
         {
-            socket.ConnectAsync(addresses, port, cancel).AsTask().WaitAsync(limit, cancel).GetAwaiter().GetResult();
-            return (Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 1), null);
+            socket.ConnectAsync(addresses, port, cancel).AsTask().WaitAsync(limit, clock, cancel).GetAwaiter().GetResult();
+            return (Math.Round(clock.GetElapsedTime(start).TotalMilliseconds, 1), null);
         }
         catch (Exception e) when (e is SocketException or TimeoutException or OperationCanceledException)
         {
@@ -64,15 +63,15 @@ internal static class NetworkProbe
         }
     }
 
-    public static LoopbackInfo Loopback(TimeSpan limit)
+    public static LoopbackInfo Loopback(TimeSpan limit, TimeProvider clock)
     {
         try
         {
-            var localhost = Dns.GetHostAddressesAsync("localhost").WaitAsync(limit).GetAwaiter().GetResult();
+            var localhost = Dns.GetHostAddressesAsync("localhost").WaitAsync(limit, clock).GetAwaiter().GetResult();
             string? name = null;
             try
             {
-                name = Dns.GetHostEntryAsync(IPAddress.Loopback).WaitAsync(limit).GetAwaiter().GetResult().HostName;
+                name = Dns.GetHostEntryAsync(IPAddress.Loopback).WaitAsync(limit, clock).GetAwaiter().GetResult().HostName;
             }
             catch (SocketException)
             {

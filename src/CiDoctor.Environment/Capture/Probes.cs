@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiDoctor.Env.Snapshots;
 
 namespace CiDoctor.Env.Capture;
@@ -7,7 +6,7 @@ namespace CiDoctor.Env.Capture;
 /// Runs one probe under a time limit and records how it went. A probe that throws or hangs
 /// yields its fallback and a failed/timeout <see cref="ProbeResult"/>: capture never fails the job.
 /// </summary>
-internal sealed class Probes(TimeSpan limit)
+internal sealed class Probes(TimeSpan limit, TimeProvider clock)
 {
     private readonly List<ProbeResult> _results = [];
 
@@ -24,32 +23,29 @@ internal sealed class Probes(TimeSpan limit)
 
     public T Run<T>(string name, Func<CancellationToken, T> probe, T fallback)
     {
-        using var cancel = new CancellationTokenSource(limit);
-        long start = Stopwatch.GetTimestamp();
+        using var cancel = new CancellationTokenSource(limit, clock);
+        long start = clock.GetTimestamp();
         var task = Task.Run(() => probe(cancel.Token), CancellationToken.None);
         string status = "ok";
         string? error = null;
         T value = fallback;
         try
         {
-            // A hung probe keeps its thread until the process ends; capture itself goes on.
-            if (task.Wait(limit))
-            {
-                value = task.Result;
-            }
-            else
-            {
-                status = "timeout";
-                error = $"no answer within {limit.TotalSeconds:0.#} s";
-                cancel.Cancel();
-            }
+            // The limit is measured on the injected clock; a hung probe keeps its thread until the process ends, capture goes on.
+            value = task.WaitAsync(limit, clock).GetAwaiter().GetResult();
         }
-        catch (AggregateException e)
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            status = "timeout";
+            error = $"no answer within {limit.TotalSeconds:0.#} s";
+            cancel.Cancel();
+        }
+        catch (Exception e) when (task.IsFaulted || task.IsCanceled)
         {
             status = "failed";
-            error = OneLine(e.InnerException?.Message ?? e.Message);
+            error = OneLine(e.Message);
         }
-        Record(new ProbeResult(name, status, Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 1), error));
+        Record(new ProbeResult(name, status, Math.Round(clock.GetElapsedTime(start).TotalMilliseconds, 1), error));
         return value;
     }
 

@@ -33,7 +33,8 @@ public static class ToolProbe
     private static bool IsExecutable(string file) =>
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
-    public static ToolInfo Probe(string tool, string? path, TimeSpan limit)
+    /// <summary>Whether <paramref name="tool"/> resolves, and its version asked under <paramref name="limit"/> on <paramref name="clock"/>.</summary>
+    public static ToolInfo Probe(string tool, string? path, TimeSpan limit, TimeProvider clock)
     {
         string? resolved = Resolve(tool, path);
         if (resolved is null)
@@ -46,12 +47,12 @@ public static class ToolProbe
             string? target = File.ResolveLinkTarget(resolved, returnFinalTarget: true)?.FullName;
             return new ToolInfo(true, resolved, target is null ? null : System.IO.Path.GetFileName(target));
         }
-        var (version, error) = Version(resolved, tool, limit);
+        var (version, error) = Version(resolved, tool, limit, clock);
         return new ToolInfo(true, resolved, version, error);
     }
 
     // Most tools answer --version on stdout; java prints to stderr and wants -version, go wants "version".
-    private static (string? Version, string? Error) Version(string file, string tool, TimeSpan limit)
+    private static (string? Version, string? Error) Version(string file, string tool, TimeSpan limit, TimeProvider clock)
     {
         string argument = tool switch
         {
@@ -76,7 +77,7 @@ public static class ToolProbe
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit))
+            if (!Exited(process, limit, clock))
             {
                 process.Kill(entireProcessTree: true);
                 return (null, $"no answer to {argument} within {limit.TotalSeconds:0.#} s");
@@ -88,6 +89,20 @@ public static class ToolProbe
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
             return (null, Probes.OneLine(e.Message));
+        }
+    }
+
+    // The wait is on the injected clock, so a test of a hanging tool moves a fake clock instead of waiting.
+    private static bool Exited(Process process, TimeSpan limit, TimeProvider clock)
+    {
+        try
+        {
+            process.WaitForExitAsync(CancellationToken.None).WaitAsync(limit, clock).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 }

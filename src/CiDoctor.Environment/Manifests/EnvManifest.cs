@@ -1,8 +1,6 @@
 using CiDoctor.Core;
+using CiDoctor.Core.Yaml;
 using CiDoctor.Env.Snapshots;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace CiDoctor.Env.Manifests;
 
@@ -22,9 +20,6 @@ public sealed class EnvManifest
     /// <summary>Whether a writable temporary folder is required (default true).</summary>
     public bool WritableTmp { get; set; } = true;
 
-    private static readonly IDeserializer Reader = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-    private static readonly ISerializer Writer = new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-
     /// <summary>The union of the tools found and the variables set in <paramref name="snapshots"/>.</summary>
     public static EnvManifest Union(IEnumerable<EnvSnapshot> snapshots)
     {
@@ -42,7 +37,8 @@ public sealed class EnvManifest
     private static bool EnvIsRequirement(string name) => name is "TMPDIR" or "NIX_PATH" or "SSL_CERT_FILE" or "NIX_SSL_CERT_FILE" or "JAVA_HOME" or "DOTNET_ROOT" or "GOPATH" or "CARGO_HOME";
 
     public string ToYaml() =>
-        "# cidoctor env manifest: what every path that runs the job needs (tools on PATH, variables set).\n" + Writer.Serialize(this);
+        "# cidoctor env manifest: what every path that runs the job needs (tools on PATH, variables set).\n"
+        + YamlText.Write([new("tools", Tools), new("env", Env), new("writableTmp", WritableTmp)]);
 
     public static EnvManifest Read(string path)
     {
@@ -52,14 +48,53 @@ public sealed class EnvManifest
         }
         try
         {
-            var manifest = Reader.Deserialize<EnvManifest?>(File.ReadAllText(path)) ?? new EnvManifest();
-            manifest.Tools = [.. manifest.Tools.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())];
-            manifest.Env = [.. manifest.Env.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim())];
-            return manifest;
+            return YamlText.Parse(File.ReadAllText(path)) is { } root ? FromYaml(root) : new EnvManifest();
         }
-        catch (YamlException e)
+        catch (YamlSyntaxException e)
         {
-            throw new CiDoctorException($"{path}:{e.Start.Line}: not a valid manifest ({e.Message.Split('\n')[0]}); expected 'tools: [git, git-lfs]' and 'env: [TMPDIR]'", e);
+            throw new CiDoctorException($"{path}:{e.Line}: not a valid manifest ({e.Message.Split('\n')[0]}); expected 'tools: [git, git-lfs]' and 'env: [TMPDIR]'", e);
         }
     }
+
+    // The keys ToYaml writes; any other key is a mistake worth saying (a misspelt "tool:" would require nothing).
+    private static EnvManifest FromYaml(YamlValue root)
+    {
+        if (root is not YamlMapping map)
+        {
+            throw Invalid(root, "a manifest is a mapping");
+        }
+        var manifest = new EnvManifest();
+        foreach (var (key, value) in map.Entries)
+        {
+            switch (key.Value)
+            {
+                case "tools":
+                    manifest.Tools = Names(value, "tools");
+                    break;
+                case "env":
+                    manifest.Env = Names(value, "env");
+                    break;
+                case "writableTmp":
+                    manifest.WritableTmp = value is YamlScalar { Value: { } flag } && bool.TryParse(flag, out bool writable)
+                        ? writable
+                        : throw Invalid(value, "writableTmp is true or false");
+                    break;
+                default:
+                    throw Invalid(key, $"unknown key '{key.Value}'");
+            }
+        }
+        return manifest;
+    }
+
+    // A list of names, blanks dropped and ends trimmed; an absent value is an empty list.
+    private static List<string> Names(YamlValue value, string key) => value switch
+    {
+        YamlScalar { Value: null } => [],
+        YamlSequence list => [.. list.Items.Select(item => item is YamlScalar s ? s.Value : throw Invalid(item, $"{key} holds names"))
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())],
+        _ => throw Invalid(value, $"{key} is a list, e.g. {key}: [a, b]"),
+    };
+
+    private static YamlSyntaxException Invalid(YamlValue at, string what) =>
+        new($"(Line: {at.Line}, Col: {at.Column}): {what}", at.Line, at.Column);
 }

@@ -21,7 +21,8 @@ public sealed class ApiClient : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly ProviderInfo _provider;
 
-    public ApiClient(ProviderInfo provider)
+    /// <param name="clock">What retry waits and rate-limit resets are measured on; the system clock when null (tests pass a fake one).</param>
+    public ApiClient(ProviderInfo provider, TimeProvider? clock = null)
     {
         _provider = provider;
         // Redirects are followed by hand: a log redirect goes to blob storage, which must not get the token.
@@ -30,7 +31,7 @@ public sealed class ApiClient : IDisposable
             Timeout = TimeSpan.FromSeconds(100),
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cidoctor", "1.0"));
-        _retry = RetryPolicy.Build(TimeProvider.System);
+        _retry = RetryPolicy.Build(clock ?? TimeProvider.System);
     }
 
     public ProviderInfo Provider => _provider;

@@ -1,3 +1,5 @@
+using CiDoctor.History.Testing;
+
 namespace CiDoctor.History.Tests.Store;
 
 /// <summary>The store contract on PostgreSQL; skipped, with the reason shown, without CIDOCTOR_TEST_POSTGRES.</summary>

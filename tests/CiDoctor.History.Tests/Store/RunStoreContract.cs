@@ -1,5 +1,6 @@
 using CiDoctor.History.Records;
 using CiDoctor.History.Store;
+using CiDoctor.History.Testing;
 
 namespace CiDoctor.History.Tests.Store;
 

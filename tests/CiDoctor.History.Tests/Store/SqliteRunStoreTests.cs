@@ -1,3 +1,5 @@
+using CiDoctor.History.Testing;
+
 namespace CiDoctor.History.Tests.Store;
 
 /// <summary>The store contract on SQLite (always runs).</summary>
