@@ -1,5 +1,5 @@
+using CiDoctor.Core.Text;
 using System.Text.Json;
-using CiDoctor.Core.Reports;
 
 namespace CiDoctor.Core.Evaluation;
 

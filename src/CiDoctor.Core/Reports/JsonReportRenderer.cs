@@ -1,3 +1,4 @@
+using CiDoctor.Core.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
 

@@ -1,7 +1,7 @@
+using CiDoctor.Core.Text;
 using System.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
-using CiDoctor.Core.Reports;
 using CiDoctor.Core.Secrets;
 
 namespace CiDoctor.Core.Sources;

@@ -1,3 +1,4 @@
+using CiDoctor.Core.Text;
 using CiDoctor.Core.Reports;
 
 namespace CiDoctor.Env.Drift;

@@ -1,3 +1,4 @@
+using CiDoctor.Core.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace CiDoctor.Core.Reports;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// How CiDoctor writes JSON, every document the same way: indented, non-ASCII text kept as is
