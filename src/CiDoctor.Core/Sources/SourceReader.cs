@@ -16,8 +16,7 @@ public static class SourceReader
     {
         if (source == "-")
         {
-            var open = stdin ?? throw new CiDoctorException("- (stdin) cannot be read here; save the log to a file and pass its path");
-            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", open) { CanReopen = false }, null)]);
+            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", Stdin(stdin)) { CanReopen = false }, null)]);
         }
         if (Directory.Exists(source))
         {
@@ -34,6 +33,10 @@ public static class SourceReader
         string name = Path.GetFileName(source);
         return new RunInput([source], new RunInfo(), [new JobInput(name, name, LogSource.FromFile(source, name), null)]);
     }
+
+    /// <summary>What <c>-</c> reads: the stdin the host gives (Core touches no console; DESIGN.md).</summary>
+    internal static Func<Stream> Stdin(Func<Stream>? given) =>
+        given ?? throw new CiDoctorException("- (stdin) cannot be read here; save the log to a file and pass its path");
 
     private static RunInput ReadFolder(string folder)
     {
