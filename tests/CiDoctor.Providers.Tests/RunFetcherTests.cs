@@ -94,6 +94,5 @@ public class RunFetcherTests
         Assert.Equal(ForgejoApi.RecipeLog, File.ReadAllText(Path.Combine(dir.File("run"), recipe.Log!)));
     }
 
-    private static ProviderOptions Options(string apiBase) =>
-        new(apiBase, GetEnv: name => name == "GITHUB_TOKEN" ? GitHubApi.Token : null);
+    private static ProviderOptions Options(string apiBase) => new(apiBase, GetEnv: GitHubApi.GetEnv);
 }

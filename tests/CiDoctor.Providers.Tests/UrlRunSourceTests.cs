@@ -19,7 +19,7 @@ public class UrlRunSourceTests
     public void Diagnose_RunUrl_KeepsTheFetchedLogsUntilTheRunIsDisposed(bool allLogs, int logs)
     {
         using var api = GitHubApi.Serve(new FakeApi());
-        var source = new UrlRunSource(new ProviderOptions(api.Base, GetEnv: name => name == "GITHUB_TOKEN" ? GitHubApi.Token : null));
+        var source = new UrlRunSource(new ProviderOptions(api.Base, GetEnv: GitHubApi.GetEnv));
         var pipeline = new DiagnosisPipeline(new DiagnosisPipelineOptions(CatalogLoader.Load([])) { Sources = [source] });
 
         string folder;

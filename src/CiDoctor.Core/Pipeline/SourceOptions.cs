@@ -3,7 +3,7 @@ namespace CiDoctor.Core.Pipeline;
 /// <summary>How a request wants its sources read.</summary>
 public sealed record SourceOptions
 {
-    /// <summary>What the source <c>-</c> reads; the process's stdin when null.</summary>
+    /// <summary>What the source <c>-</c> reads, passed by the host; a request for <c>-</c> without it is refused.</summary>
     public Func<Stream>? Stdin { get; init; }
 
     /// <summary>Every job's log, passing ones too (history keeps them as baselines); else a downloaded run brings failed jobs' logs only.</summary>

@@ -34,7 +34,7 @@ public static class SourceReader
         return new RunInput([source], new RunInfo(), [new JobInput(name, name, LogSource.FromFile(source, name), null)]);
     }
 
-    /// <summary>The host's stdin; Core never opens the console itself (a host passes it in).</summary>
+    /// <summary>What <c>-</c> reads: the stdin the host gives (Core touches no console; DESIGN.md).</summary>
     internal static Func<Stream> Stdin(Func<Stream>? given) =>
         given ?? throw new CiDoctorException("- (stdin) cannot be read here; save the log to a file and pass its path");
 

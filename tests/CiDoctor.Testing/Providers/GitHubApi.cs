@@ -11,6 +11,9 @@ namespace CiDoctor.Testing.Providers;
 public static class GitHubApi
 {
     public const string Token = "ghp_TestTokenValue0123456789abcdefghijklm";
+
+    /// <summary>An environment holding only GITHUB_TOKEN (for <c>ProviderOptions.GetEnv</c>).</summary>
+    public static string? GetEnv(string name) => name == "GITHUB_TOKEN" ? Token : null;
     public const string Sha = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
 
     public const string BuildLog = """
