@@ -5,7 +5,7 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Benchmarks;
 
 /// <summary>Where the suites find their inputs: generated logs in memory, the repository's samples.</summary>
-public static class Inputs
+internal static class Inputs
 {
     /// <summary>Lines of the generated logs of the reader, scanner and ranking suites.</summary>
     public const int ScanLines = 100_000;

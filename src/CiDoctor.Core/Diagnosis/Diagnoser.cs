@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// cascades and noise. With no mode matched: <c>rootCause: null</c>, origin unknown, and the most
 /// informative blocks of lines as evidence.
 /// </summary>
-public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options = null)
+internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options = null)
 {
     private readonly DiagnosisOptions _options = options ?? new DiagnosisOptions();
 

@@ -8,7 +8,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// <param name="Lines">The block's lines in line order (blank lines left out).</param>
 /// <param name="Score">Rank score: higher explains the failure better.</param>
 /// <param name="BeforeExit">True for the output right before the failure report.</param>
-public sealed record EvidenceBlock(LogLine Lead, IReadOnlyList<LogLine> Lines, double Score, bool BeforeExit);
+internal sealed record EvidenceBlock(LogLine Lead, IReadOnlyList<LogLine> Lines, double Score, bool BeforeExit);
 
 /// <summary>
 /// Ranks blocks of lines by how well they explain a failure, for logs no mode explains and as
@@ -19,7 +19,7 @@ public sealed record EvidenceBlock(LogLine Lead, IReadOnlyList<LogLine> Lines, d
 /// does not have, and lines in the step that failed. Blocks are built from the scanner's
 /// candidates and widened over the lines around them (frames below, a test's name above).
 /// </summary>
-public static class EvidenceBlocks
+internal static class EvidenceBlocks
 {
     // Candidates at most this many lines apart belong to one block.
     private const int BlockGap = 3;

@@ -8,7 +8,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// names was found. <c>"full{ while writing {path}}."</c> with path=/mnt/x → <c>"full while writing /mnt/x."</c>;
 /// without → <c>"full."</c>
 /// </summary>
-public static class ExplainTemplate
+internal static class ExplainTemplate
 {
     public static string Render(string template, IReadOnlyDictionary<string, string> captures)
     {

@@ -12,7 +12,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// <param name="Scan">The scan of the log, when there is a log.</param>
 /// <param name="Cascades">Nix derivations that failed only because of a dependency.</param>
 /// <param name="AnnotationFindings">Findings on the job's annotations (line 0).</param>
-public sealed record JobEvidence(
+internal sealed record JobEvidence(
     string Name,
     string? Id,
     string? File,

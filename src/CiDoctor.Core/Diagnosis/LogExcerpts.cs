@@ -17,7 +17,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// Evidence lines 320 and 324 with radius 5 in a 366-line log: one excerpt of lines 315–329.
 /// A log that cannot be read again (stdin) or that changed since the diagnosis gets none.
 /// </remarks>
-public static class LogExcerpts
+internal static class LogExcerpts
 {
     /// <summary>Lines shown before and after each evidence line.</summary>
     public const int DefaultRadius = 5;

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// found mode <c>supersedes</c> are dropped first (disk-full explains the compile error it caused).
 /// Ties break by first line, then id, so the order is deterministic.
 /// </summary>
-public sealed class ModeRanker(DiagnosisOptions options)
+internal sealed class ModeRanker(DiagnosisOptions options)
 {
     public IReadOnlyList<RankedMode> Rank(FailureCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings,
         IReadOnlyDictionary<string, int> counts, JobLog? log)

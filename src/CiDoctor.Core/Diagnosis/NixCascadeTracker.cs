@@ -12,7 +12,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// or Hydra's <c>Cannot build '…drv'.</c> + <c>Reason: 1 dependency failed.</c>) is a cascade of the
 /// most recent builder failure before it.
 /// </summary>
-public sealed partial class NixCascadeTracker : ILineObserver
+internal sealed partial class NixCascadeTracker : ILineObserver
 {
     private const int MaxCascades = 500;
     private readonly List<Cascade> _cascades = [];

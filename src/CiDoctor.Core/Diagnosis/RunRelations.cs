@@ -7,7 +7,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// Relations between the jobs of a run: a failed job that <c>needs</c> another failed job, or that
 /// failed on the same Nix derivation as an earlier job, is a cascade of it; the summary counts root causes among the others (DESIGN.md "JSON output contract").
 /// </summary>
-public static class RunRelations
+internal static class RunRelations
 {
     /// <summary>Seconds under which every failed job counts as failing early (seed 001: setup, not code).</summary>
     public const double EarlySeconds = 60;

@@ -1,5 +1,5 @@
-using CiDoctor.Core.Text;
 using System.Text.Json;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Diff;
 
@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Diff;
 ///   "newLines": [ { "line": 809, "text": "#6 ERROR: failed to copy: …" } ],
 ///   "hunks": [ { "start": 803, "end": 829, "new": 16 } ] }</code>
 /// </summary>
-public static class DiffJsonRenderer
+internal static class DiffJsonRenderer
 {
     public const int SchemaVersion = 1;
 

@@ -7,7 +7,7 @@ namespace CiDoctor.Core.Evaluation;
 /// failed step and exit code. A case whose diagnosis failed is scored with no job, as the
 /// reference scorer does.
 /// </summary>
-public static class CaseScorer
+internal static class CaseScorer
 {
     /// <summary>Evidence lines and baseline lines looked at: hit@5, and hit@10 and p@10.</summary>
     private const int Short = 5, Long = 10;

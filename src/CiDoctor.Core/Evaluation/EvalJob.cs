@@ -3,14 +3,14 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Core.Evaluation;
 
 /// <summary>One evidence entry as <c>diagnose --format json</c> prints it: <c>line</c>, <c>text</c>, and whether its <c>role</c> is <c>cause</c>.</summary>
-public sealed record EvalEvidence(long? Line, string Text, bool IsCause);
+internal sealed record EvalEvidence(long? Line, string Text, bool IsCause);
 
 /// <summary>
 /// The job a case is scored on (<c>evidence_of</c> in the reference scorer): the first failed
 /// job, else the first job, with the fields the scorer reads, named and valued as in the JSON
 /// report. Evidence lists cause entries first, then the others, each in report order.
 /// </summary>
-public sealed record EvalJob(string? Kind, string Origin, string? FailedStep, long? ExitCode, IReadOnlyList<EvalEvidence> Evidence)
+internal sealed record EvalJob(string? Kind, string Origin, string? FailedStep, long? ExitCode, IReadOnlyList<EvalEvidence> Evidence)
 {
     /// <summary>The root cause's confidence (0–1, two decimals as in the JSON report); null without a root cause.</summary>
     public double? Confidence { get; init; }

@@ -1,5 +1,5 @@
-using CiDoctor.Core.Text;
 using System.Text.Json;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Evaluation;
 
@@ -16,7 +16,7 @@ namespace CiDoctor.Core.Evaluation;
 /// </code>
 /// Everything but <c>timing</c> is the same on every run of the same build on the same cases.
 /// </summary>
-public static class EvalJsonRenderer
+internal static class EvalJsonRenderer
 {
     public static void Render(EvalReport report, TextWriter output) => JsonOutput.Write(output, w => Write(w, report));
 

@@ -6,7 +6,7 @@ namespace CiDoctor.Core.Evaluation;
 /// The report for docs: per set, a markdown table of figures with CiDoctor beside each baseline.
 /// It holds no timing, so the same cases and the same build always give the same file.
 /// </summary>
-public static class EvalMarkdownRenderer
+internal static class EvalMarkdownRenderer
 {
     public static void Render(EvalReport report, TextWriter output)
     {

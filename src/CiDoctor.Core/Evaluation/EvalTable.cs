@@ -3,16 +3,16 @@ namespace CiDoctor.Core.Evaluation;
 /// <summary>One row of a set's table: a figure of CiDoctor and the same figure of each baseline.</summary>
 /// <param name="Baselines">One cell per column of the table; null where that baseline has no such figure.</param>
 /// <param name="Count">How many values CiDoctor's figure is the mean of (cases, or red herrings).</param>
-public sealed record EvalRow(string Figure, double Value, IReadOnlyList<EvalCell?> Baselines, int Count);
+internal sealed record EvalRow(string Figure, double Value, IReadOnlyList<EvalCell?> Baselines, int Count);
 
 /// <summary>A baseline's figure; <paramref name="Extra"/> when the reference scorer does not compute it.</summary>
-public sealed record EvalCell(double Value, bool Extra, int Count);
+internal sealed record EvalCell(double Value, bool Extra, int Count);
 
 /// <summary>
 /// A set's figures laid out for text and markdown: one row per figure, CiDoctor beside every
 /// baseline computed on the same cases. A row exists only when at least one baseline has the figure.
 /// </summary>
-public sealed record EvalTable(string Set, int Cases, int Errors, IReadOnlyList<string> Columns, IReadOnlyList<EvalRow> Rows)
+internal sealed record EvalTable(string Set, int Cases, int Errors, IReadOnlyList<string> Columns, IReadOnlyList<EvalRow> Rows)
 {
     private static readonly string[] LineFigures = ["hit@5", "hit@10", "p@10", "evidence_lines"];
     private static readonly string[] CauseFigures = ["kind_acc", "origin_acc", "evidence_recall", "red_herring_rate", "step_acc", "exit_acc"];

@@ -6,7 +6,7 @@ namespace CiDoctor.Core.Evaluation;
 /// The terminal view: per set, a table of figures with CiDoctor beside each baseline, then the
 /// errors. The only part that changes between runs is the timing (in-process seconds).
 /// </summary>
-public static class EvalTextRenderer
+internal static class EvalTextRenderer
 {
     private const int MaxErrors = 10;
 

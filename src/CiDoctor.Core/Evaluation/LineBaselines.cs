@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Evaluation;
 /// <item><c>diff+keyword</c>: the first k of those with an error word.</item>
 /// </list>
 /// </summary>
-public static class LineBaselines
+internal static class LineBaselines
 {
     public const string Tail = "tail";
     public const string Keyword = "keyword";

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Evaluation;
 /// <c>\r</c> or <c>\n</c>, Python's <c>str.strip()</c> whitespace, and its keyword, number-mask and
 /// timestamp patterns.
 /// </summary>
-public static partial class PyText
+internal static partial class PyText
 {
     // Linear patterns (no nested quantifiers); the timeout is only the style rule's safety net and is
     // generous because a log line may be megabytes long.

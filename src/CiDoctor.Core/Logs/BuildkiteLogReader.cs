@@ -14,7 +14,7 @@ namespace CiDoctor.Core.Logs;
 /// Go test's <c>--- FAIL: TestX</c> / <c>--- PASS:</c> lines are not treated as groups: they
 /// report a test, not a phase.
 /// </summary>
-public sealed partial class BuildkiteLogReader : ILogReader
+internal sealed partial class BuildkiteLogReader : ILogReader
 {
     public string Ci => "buildkite";
 

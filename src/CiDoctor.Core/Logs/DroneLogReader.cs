@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Logs;
 /// Detection is conservative: it needs the <c>+ </c> echoes together with the default workspace
 /// <c>/drone/src</c> or a <c>DRONE_</c> variable in an echoed command; otherwise use <c>--ci drone</c>.
 /// </summary>
-public sealed class DroneLogReader : ILogReader
+internal sealed class DroneLogReader : ILogReader
 {
     public string Ci => "drone";
 

@@ -16,7 +16,7 @@ namespace CiDoctor.Core.Logs;
 /// of block. Gives the same lines, steps and job facts as <see cref="LineSplitter"/> followed by
 /// <see cref="LogParser.Parse"/> on every line (tests compare the two).
 /// </summary>
-public sealed class FastLineReader
+internal sealed class FastLineReader
 {
     /// <summary>Longest run of quiet lines handed over at once (their positions are kept for <see cref="QuietText"/>).</summary>
     public const int Recent = 1024;

@@ -14,7 +14,7 @@ namespace CiDoctor.Core.Logs;
 /// ones between (their output stays with the first step). The same reader takes the output of
 /// the <c>act</c> CLI, whose lines start with <c>[workflow/job] </c>.
 /// </summary>
-public sealed partial class ForgejoLogReader : ILogReader
+internal sealed partial class ForgejoLogReader : ILogReader
 {
     public string Ci => "forgejo";
 

@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Logs;
 /// starts a post step; <c>Cleaning up orphan processes</c> is "Complete job";
 /// <c>##[error]Process completed with exit code N.</c> ends a step with that code.
 /// </summary>
-public sealed partial class GitHubLogReader : ILogReader
+internal sealed partial class GitHubLogReader : ILogReader
 {
     public string Ci => "github";
 

@@ -16,7 +16,7 @@ namespace CiDoctor.Core.Logs;
 /// <c>2024-06-05T12:34:56.123456Z 00O </c> (stream number in hex, <c>O</c>/<c>E</c>, then a space
 /// or <c>+</c> for a continued line), which is removed.
 /// </summary>
-public sealed partial class GitLabLogReader : ILogReader
+internal sealed partial class GitLabLogReader : ILogReader
 {
     public string Ci => "gitlab";
 

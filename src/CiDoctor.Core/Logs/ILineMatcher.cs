@@ -6,7 +6,7 @@ namespace CiDoctor.Core.Logs;
 /// runs on the reading thread: with two threads, matching there balances the reader's work with
 /// the observers'.
 /// </summary>
-public interface ILineMatcher
+internal interface ILineMatcher
 {
     /// <summary>
     /// Literals without which a line matches nothing; null when some pattern has none (every line

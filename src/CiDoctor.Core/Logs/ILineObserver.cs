@@ -8,7 +8,7 @@ namespace CiDoctor.Core.Logs;
 /// (<see cref="LogReadSession.Read"/>); observers are composed once (<see cref="LineObservers"/>)
 /// and never pull lines.
 /// </summary>
-public interface ILineObserver
+internal interface ILineObserver
 {
     /// <summary>
     /// Literals without which a line means nothing to this observer: a line that holds none of

@@ -3,7 +3,7 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Core.Logs;
 
 /// <summary>What consumes the lines of a <see cref="FastLineReader"/>: parsed lines, and runs of quiet ones.</summary>
-public interface ILineSink
+internal interface ILineSink
 {
     /// <summary>
     /// A parsed line, secrets masked. <paramref name="literals"/>, when not null, holds the

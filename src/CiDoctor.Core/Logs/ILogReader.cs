@@ -3,7 +3,7 @@ namespace CiDoctor.Core.Logs;
 /// <summary>
 /// Knows one CI system's log format: recognises it and makes a parser for one log.
 /// </summary>
-public interface ILogReader
+internal interface ILogReader
 {
     /// <summary>The CI system name (<c>github</c>, <c>gitlab</c>, …).</summary>
     string Ci { get; }

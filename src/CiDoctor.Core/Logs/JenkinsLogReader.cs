@@ -16,7 +16,7 @@ namespace CiDoctor.Core.Logs;
 /// Removed from the text: the hidden console notes <c>\e[8mha:…\e[0m</c>, ANSI escapes, and the
 /// Timestamper prefix (<c>[2024-01-01T00:00:00.000Z] </c>, or <c>12:34:56 </c> when the log starts with it).
 /// </summary>
-public sealed partial class JenkinsLogReader : ILogReader
+internal sealed partial class JenkinsLogReader : ILogReader
 {
     public string Ci => "jenkins";
 

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Logs;
 /// <see cref="JobLog"/>. Subclasses recognise their format's markers and call the step helpers;
 /// this base keeps the step list and the job's outcome.
 /// </summary>
-public abstract partial class LogParser
+internal abstract partial class LogParser
 {
     private readonly List<Step> _steps = [];
     private string? _openName;

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Logs;
 /// (<see cref="ReadLines"/>) or pushed to observers (<see cref="Read"/>), and after the last one
 /// exposes the <see cref="JobLog"/>.
 /// </summary>
-public sealed class LogReadSession : IDisposable
+internal sealed class LogReadSession : IDisposable
 {
     private readonly Stream _stream;
     private readonly byte[] _head;

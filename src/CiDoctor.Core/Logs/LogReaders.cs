@@ -1,7 +1,7 @@
 namespace CiDoctor.Core.Logs;
 
 /// <summary>The known log formats and format detection.</summary>
-public static class LogReaders
+internal static class LogReaders
 {
     /// <summary>Lines of the head that detection looks at.</summary>
     public const int DetectLines = 200;

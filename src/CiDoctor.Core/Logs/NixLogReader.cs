@@ -19,7 +19,7 @@ namespace CiDoctor.Core.Logs;
 /// job's exit code is that builder's exit code, not nix's own (1, or 100 for build failures).
 /// <c>N dependencies of derivation '….drv' failed to build</c> reports a cascade, not a step.
 /// </summary>
-public sealed partial class NixLogReader : ILogReader
+internal sealed partial class NixLogReader : ILogReader
 {
     public string Ci => "nix";
 

@@ -3,7 +3,7 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Core.Logs;
 
 /// <summary>Any text log: no steps; ANSI escapes and ISO timestamp prefixes removed.</summary>
-public sealed class PlainLogReader : ILogReader
+internal sealed class PlainLogReader : ILogReader
 {
     public string Ci => "plain";
 

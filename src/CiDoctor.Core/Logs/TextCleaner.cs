@@ -5,7 +5,7 @@ namespace CiDoctor.Core.Logs;
 /// Buildkite's <c>\e_bk;t=…\a</c> timestamps, and two-byte escapes) and other control characters
 /// except tab. <c>"\e[31;1mError\e[0m: x"</c> becomes <c>"Error: x"</c>.
 /// </summary>
-public static class TextCleaner
+internal static class TextCleaner
 {
     public static string StripAnsi(string text)
     {

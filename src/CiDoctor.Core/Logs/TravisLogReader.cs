@@ -15,7 +15,7 @@ namespace CiDoctor.Core.Logs;
 /// <c>Done. Your build exited with N.</c>; the job's exit code is the failed command's code
 /// (the footer only says 0 or 1).
 /// </summary>
-public sealed partial class TravisLogReader : ILogReader
+internal sealed partial class TravisLogReader : ILogReader
 {
     public string Ci => "travis";
 

@@ -24,7 +24,14 @@ public sealed class CompiledCatalog : ILineMatcher
     private readonly int[] _notFoundInBytes;
     private int _generation;
 
-    public CompiledCatalog(FailureCatalog catalog, string ci, Func<IReadOnlyList<(string, bool)>, ILiteralPrefilter>? prefilter = null)
+    /// <summary>The catalog compiled for logs of CI system <paramref name="ci"/>.</summary>
+    public CompiledCatalog(FailureCatalog catalog, string ci)
+        : this(catalog, ci, null)
+    {
+    }
+
+    /// <summary>With another literal prefilter (tests and benchmarks compare them).</summary>
+    internal CompiledCatalog(FailureCatalog catalog, string ci, Func<IReadOnlyList<(string, bool)>, ILiteralPrefilter>? prefilter)
     {
         Catalog = catalog;
         // A log whose format is unknown (plain) may still come from any CI system.

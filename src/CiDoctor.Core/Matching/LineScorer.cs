@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Matching;
 /// "cannot find symbol"); success counts ("0 failed", "Failures: 0") and warnings lower it.
 /// A vectorised keyword search rejects most lines before any regex runs.
 /// </summary>
-public static partial class LineScorer
+internal static partial class LineScorer
 {
     /// <summary>Error vocabulary (ignoring case): a line with none of these scores 0.</summary>
     internal static readonly IReadOnlyList<string> KeywordList =

@@ -13,7 +13,7 @@ namespace CiDoctor.Core.Model;
 /// <param name="FailureLine">The line that reports the failure (exit report, failure banner), if any.</param>
 /// <param name="LongLines">Number of lines cut because they were longer than the reader keeps.</param>
 /// <param name="InvalidUtf8">True when bytes were not valid UTF-8 and were replaced.</param>
-public sealed record JobLog(
+internal sealed record JobLog(
     string Ci,
     IReadOnlyList<Step> Steps,
     long LineCount,

@@ -7,4 +7,4 @@ namespace CiDoctor.Core.Model;
 /// <param name="ExitCode">The exit code the log reports for the step, if any.</param>
 /// <param name="FirstLine">1-based number of the step's first line (its header when it has one).</param>
 /// <param name="LastLine">1-based number of the step's last line.</param>
-public sealed record Step(int Index, string Name, RunStatus Status, int? ExitCode, long FirstLine, long LastLine);
+internal sealed record Step(int Index, string Name, RunStatus Status, int? ExitCode, long FirstLine, long LastLine);

@@ -14,7 +14,7 @@ namespace CiDoctor.Core.Reports;
 /// the report: no time, no random id. Section ids are <c>job-N</c> and line ids <c>jN-L320</c>,
 /// N being the job's 1-based position in the report.
 /// </summary>
-public sealed class HtmlReportRenderer : IReportRenderer
+internal sealed class HtmlReportRenderer : IReportRenderer
 {
     // Nothing may load from anywhere, even if a future change forgot to encode something.
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";

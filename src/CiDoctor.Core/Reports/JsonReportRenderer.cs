@@ -1,11 +1,11 @@
-using CiDoctor.Core.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Reports;
 
 /// <summary>The JSON contract of DESIGN.md ("JSON output contract"), field for field.</summary>
-public sealed class JsonReportRenderer : IReportRenderer
+internal sealed class JsonReportRenderer : IReportRenderer
 {
     public void Render(RunReport report, TextWriter output) => JsonOutput.Write(output, w => Write(w, report));
 

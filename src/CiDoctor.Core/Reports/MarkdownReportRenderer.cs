@@ -8,7 +8,7 @@ namespace CiDoctor.Core.Reports;
 /// The report an engineer would write (shaped like seeds/000): a header, a summary, then per
 /// failed job its details, root cause, evidence, cascades, noise, factors and actions.
 /// </summary>
-public sealed class MarkdownReportRenderer : IReportRenderer
+internal sealed class MarkdownReportRenderer : IReportRenderer
 {
     public void Render(RunReport report, TextWriter output)
     {

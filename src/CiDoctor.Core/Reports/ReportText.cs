@@ -3,7 +3,7 @@ using CiDoctor.Core.Model;
 namespace CiDoctor.Core.Reports;
 
 /// <summary>Wording every human-facing report shares (Markdown, HTML, terminal), so they never drift apart.</summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>"1 job", "3 jobs".</summary>
     public static string Count(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -1,8 +1,8 @@
-using CiDoctor.Core.Text;
 using System.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
 using CiDoctor.Core.Secrets;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Sources;
 

@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Sources;
 /// <c>..</c>, and entry count, declared total size and compression ratio are capped, so a hostile
 /// zip is refused instead of filling memory or disk. Nothing is extracted to disk.
 /// </summary>
-public static partial class ZipRunReader
+internal static partial class ZipRunReader
 {
     /// <summary>Entries an archive may hold.</summary>
     public const int MaxEntries = 10_000;

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Text;
 /// (docs/PERFORMANCE.md).
 /// Literals shorter than three characters are looked for one by one (there are few).
 /// </summary>
-public sealed class FingerprintPrefilter : ILiteralPrefilter
+internal sealed class FingerprintPrefilter : ILiteralPrefilter
 {
     private const int HashBits = 20;
     private const int HashMask = (1 << HashBits) - 1;

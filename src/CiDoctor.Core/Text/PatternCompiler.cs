@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Text;
 /// on the backtracking interpreter with a match timeout: constructing a non-backtracking regex
 /// costs ~6 ms (measured: 438 catalog regexes, 2.7 s), which would dominate start-up.
 /// </summary>
-public static partial class PatternCompiler
+internal static partial class PatternCompiler
 {
     /// <summary>Longest a built-in regex may run on one line before the line counts as not matching.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);

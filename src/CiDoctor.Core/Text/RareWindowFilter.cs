@@ -18,7 +18,7 @@ namespace CiDoctor.Core.Text;
 /// log: a Java build is full of ".java" and a Go build of ".go:". Non-ASCII literals are not
 /// indexed (<see cref="Indexed"/>): the caller handles lines with non-ASCII bytes another way.
 /// </remarks>
-public sealed class RareWindowFilter
+internal sealed class RareWindowFilter
 {
     private const int HashBits = 18;
     private const uint Fold4 = 0x20202020;

@@ -15,7 +15,7 @@ namespace CiDoctor.Core.Text;
 /// nothing (lookarounds, inline options) end a literal; when unsure, fewer or no anchors.
 /// </para>
 /// </summary>
-public static partial class RegexAnchor
+internal static partial class RegexAnchor
 {
     /// <summary>Shortest anchor: two characters are in almost every line, so they skip nothing.</summary>
     public const int MinLength = 3;

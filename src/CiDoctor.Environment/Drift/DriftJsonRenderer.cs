@@ -1,5 +1,5 @@
-using CiDoctor.Core.Text;
 using CiDoctor.Core.Reports;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Env.Drift;
 

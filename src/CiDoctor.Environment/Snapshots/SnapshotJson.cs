@@ -1,7 +1,7 @@
-using CiDoctor.Core.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CiDoctor.Core;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Env.Snapshots;
 

@@ -1,8 +1,8 @@
-using CiDoctor.Core.Text;
 using System.Text.Json;
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.History.Clustering;
 

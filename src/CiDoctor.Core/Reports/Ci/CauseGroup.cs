@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Reports.Ci;
 /// <param name="Cause">The first job's root cause; null when not recognised.</param>
 /// <param name="Jobs">The independent failed jobs, in report order.</param>
 /// <param name="Cascades">Jobs whose failure follows from one of <paramref name="Jobs"/>.</param>
-public sealed record CauseGroup(RootCause? Cause, IReadOnlyList<JobDiagnosis> Jobs, IReadOnlyList<JobDiagnosis> Cascades)
+internal sealed record CauseGroup(RootCause? Cause, IReadOnlyList<JobDiagnosis> Jobs, IReadOnlyList<JobDiagnosis> Cascades)
 {
     /// <summary>The mode id, or <c>unknown</c>.</summary>
     public string Id => Cause?.Id ?? "unknown";

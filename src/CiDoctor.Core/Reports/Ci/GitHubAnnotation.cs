@@ -2,7 +2,7 @@ namespace CiDoctor.Core.Reports.Ci;
 
 /// <summary>One <c>::error</c> / <c>::warning</c> workflow command: what a GitHub run page shows beside the job.</summary>
 /// <param name="Level"><c>error</c>, <c>warning</c> or <c>notice</c>.</param>
-public sealed record GitHubAnnotation(string Level, string Title, string Message, SourceLocation? Location = null)
+internal sealed record GitHubAnnotation(string Level, string Title, string Message, SourceLocation? Location = null)
 {
     /// <summary>The workflow command line, escaped.</summary>
     public string ToCommand() => WorkflowCommand.Format(Level,

@@ -9,7 +9,7 @@ namespace CiDoctor.Core.Reports.Ci;
 /// "Create a check run", <c>output.annotations</c>), so past the cap the last one of a level
 /// summarises the rest.
 /// </summary>
-public static class GitHubAnnotations
+internal static class GitHubAnnotations
 {
     /// <summary>Annotations of one level GitHub shows per step.</summary>
     public const int PerLevelCap = 10;

@@ -15,7 +15,7 @@ namespace CiDoctor.Core.Reports.Ci;
 /// "  File \"pkg/mod.py\", line 42, in f"                    → pkg/mod.py, line 42
 /// </code>
 /// </summary>
-public sealed partial class RepoFileLocator
+internal sealed partial class RepoFileLocator
 {
     // Log lines are short (evidence is cut at 2,000 characters); these only bound a pathological line.
     private const int TimeoutMs = 200;

@@ -4,4 +4,4 @@ namespace CiDoctor.Core.Reports.Ci;
 /// <param name="Path">Relative to the workspace root, with <c>/</c> separators.</param>
 /// <param name="Line">1-based line number in that file (never a log line number).</param>
 /// <param name="Column">1-based column, when the tool printed one.</param>
-public sealed record SourceLocation(string Path, int Line, int? Column = null);
+internal sealed record SourceLocation(string Path, int Line, int? Column = null);

@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Reports.Ci;
 /// So a report that does not fit is cut at a section or line boundary (never inside a code fence)
 /// and ends with a note saying where the full report is.
 /// </summary>
-public static class StepSummary
+internal static class StepSummary
 {
     /// <summary>GitHub's limit per step: 1 MiB (the runner's message: "supports content up to a size of 1024k").</summary>
     public const long GitHubLimitBytes = 1024 * 1024;

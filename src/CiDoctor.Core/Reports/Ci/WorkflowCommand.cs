@@ -11,7 +11,7 @@ namespace CiDoctor.Core.Reports.Ci;
 /// Property("a.c: x, y")    → "a.c%3A x%2C y"
 /// </code>
 /// </summary>
-public static class WorkflowCommand
+internal static class WorkflowCommand
 {
     public static string Data(string value) => value
         .Replace("%", "%25", StringComparison.Ordinal)
