@@ -30,8 +30,4 @@ internal static class ClusterSource
         }
         return IsoTime.Parse(since) ?? throw new CiDoctorException($"--since {since}: not a date; use YYYY-MM-DD or an ISO 8601 time such as 2026-03-01T12:00:00Z");
     }
-
-    /// <summary>How reports print a time: ISO 8601 UTC to the second, as the JSON does.</summary>
-    public static string Time(DateTimeOffset? t) =>
-        t is null ? "-" : IsoTime.Format(t.Value);
 }

@@ -1,14 +1,10 @@
 using System.CommandLine;
 using CiDoctor.Cli.Rendering;
-using CiDoctor.Core;
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Diagnosis;
-using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
-using CiDoctor.Core.Reports;
-using CiDoctor.Core.Sources;
+using CiDoctor.Core.Pipeline;
 using CiDoctor.Env.Evidence;
-using CiDoctor.Env.Snapshots;
 using CiDoctor.History;
 using CiDoctor.History.Lookup;
 
@@ -17,7 +13,8 @@ namespace CiDoctor.Cli.Commands;
 /// <summary><c>cidoctor diagnose SOURCE...</c>: the root cause of every failed job.</summary>
 public static class DiagnoseCommand
 {
-    public static readonly string[] Formats = ["text", "markdown", "json", "html", "github", "gitlab"];
+    /// <summary>The <c>--format</c> names (<see cref="CliRenderers.Reports"/>).</summary>
+    public static IReadOnlyList<string> Formats => CliRenderers.Reports.Names;
 
     public static Command Build(CliContext context)
     {
@@ -31,7 +28,7 @@ public static class DiagnoseCommand
             Description = "Output format: text, markdown, json, html; github (annotations on stdout + Markdown step summary, for GitHub, Forgejo and Gitea Actions), gitlab (Code Quality JSON). See docs/CI.md.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong([.. Formats]);
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to FILE (replaced) instead of stdout.", HelpName = "FILE" };
         var catalog = new Option<string[]>("--catalog") { Description = "A folder of extra catalog modes (adds, or overrides by id); may repeat.", HelpName = "DIR" };
         var ci = new Option<string?>("--ci") { Description = "The log format, when detection gets it wrong.", HelpName = "NAME" };
@@ -65,71 +62,37 @@ public static class DiagnoseCommand
     public static int Run(CliContext context, DiagnoseOptions options)
     {
         var catalog = CatalogLoader.Load(options.Catalogs);
-        LogSource? baseline = null;
-        if (options.Baseline is not null)
-        {
-            if (!File.Exists(options.Baseline))
-            {
-                throw new CiDoctorException($"--baseline {options.Baseline}: no such file; pass a passing log of the same job");
-            }
-            baseline = LogSource.FromFile(options.Baseline, Path.GetFileName(options.Baseline));
-        }
-        if (options.Sources.Count(s => s == "-") > 1)
-        {
-            throw new CiDoctorException("stdin (-) can be given only once");
-        }
-        // Chosen first: a renderer's own checks (GITHUB_STEP_SUMMARY's folder) fail before logs are fetched and scanned.
-        bool color = context.Colour(options.Out);
-        IReportRenderer renderer = options.Format switch
-        {
-            "json" => new JsonReportRenderer(),
-            "markdown" => new MarkdownReportRenderer(),
-            "html" => new HtmlReportRenderer(),
-            "github" => CiRenderers.GitHub(context, options),
-            "gitlab" => CiRenderers.GitLab(context),
-            _ => new TextReportRenderer(color),
-        };
-        var snapshot = options.Env is null ? null : SnapshotJson.Read(options.Env);
-        using var fetched = new FetchedRuns();
-        var inputs = options.Sources.Select(s => Providers.RunUrl.LooksLikeUrl(s)
-            ? fetched.Fetch(s, options.Provider, allLogs: false)
-            : SourceReader.Read(s, context.Stdin)).ToList();
-        var input = inputs.Count == 1
-            ? inputs[0]
-            : new RunInput(inputs.SelectMany(i => i.Sources).ToArray(), inputs[0].Run, inputs.SelectMany(i => i.Jobs).ToArray());
+        // Read here, before any log is fetched or scanned: a bad snapshot or --db is an error, not a report's note.
+        var snapshot = options.Env is null ? null : SnapshotEnricher.Read(options.Env);
         // History is read only when asked for (--db or CIDOCTOR_DB), and never written here (DESIGN.md "History").
         string? db = RunStores.Chosen(options.Db);
         using var store = db is null ? null : RunStores.OpenReadOnly(db);
-        var history = store is null ? null : new HistoryLookup(store, input.Run);
+        var history = store is null ? null : new HistoryEnricher(store);
+        // History first: the failure signature it compares with past runs is the log's, before snapshot facts join it.
+        IReportEnricher?[] enrichers = [history, snapshot];
+        var pipeline = CliPipeline.Create(catalog, options.Ci, options.Provider, [.. enrichers.OfType<IReportEnricher>()]);
         var progress = new ProgressLine(context.Error, context.ErrorInteractive);
-        var diagnoserOptions = new RunDiagnoserOptions(options.Ci, baseline)
+        var request = new DiagnosisRequest(options.Sources)
         {
+            Reading = new SourceOptions { Stdin = context.Stdin },
+            Baseline = options.Baseline,
+            Format = options.Format,
+            Target = CliRenderers.Target(context, options.Out, options.ReportUrl),
             Progress = p => progress.Update(elapsed => Describe(p, elapsed)),
-            BaselineFor = history is null ? null : history.LastGreen,
         };
-        RunReport report;
+        DiagnosedRun run;
         try
         {
-            report = new RunDiagnoser(catalog, diagnoserOptions).Diagnose(input);
+            run = pipeline.Diagnose(request);
         }
         finally
         {
             progress.Finish();   // an error line must not land after a half-drawn progress line
         }
-        if (history is not null)
+        using (run)
         {
-            report = history.Annotate(report);
+            OutputWriter.Write(options.Out, context.Out, run.Render);
         }
-        if (snapshot is not null)
-        {
-            report = SnapshotEvidence.Apply(report, snapshot, Path.GetFileName(options.Env!));
-        }
-        if (options.Format == "html")
-        {
-            // Only the HTML report shows the lines around the evidence; reading them costs a second pass over each log.
-            report = LogExcerpts.Attach(report, input);
-        }
-        OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
         return ExitCodes.Done;
     }
 

@@ -10,14 +10,15 @@ namespace CiDoctor.Cli.Commands;
 /// <summary><c>cidoctor diff PASS_LOG FAIL_LOG</c>: the lines of a failing log that a passing log of the same job does not have.</summary>
 public static class DiffCommand
 {
-    public static readonly string[] Formats = ["text", "json"];
+    /// <summary>The <c>--format</c> names (<see cref="CliRenderers.Diffs"/>).</summary>
+    public static IReadOnlyList<string> Formats => CliRenderers.Diffs.Names;
 
     public static Command Build(CliContext context)
     {
         var pass = new Argument<string>("PASS_LOG") { Description = "A log of a passing run of the job." };
         var fail = new Argument<string>("FAIL_LOG") { Description = "A log of a failing run of the same job." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong([.. Formats]);
         var ci = new Option<string?>("--ci") { Description = "The format of both logs, when detection gets it wrong.", HelpName = "NAME" };
         ci.AcceptOnlyFromAmong([.. Names.CiSystems]);
         var output = new Option<string?>("--out", "-o") { Description = "Write the diff to FILE (replaced) instead of stdout.", HelpName = "FILE" };
@@ -38,18 +39,8 @@ public static class DiffCommand
     public static int Run(CliContext context, DiffOptions options)
     {
         var diff = LogDiff.Compare(Source(options.PassLog, "PASS_LOG"), Source(options.FailLog, "FAIL_LOG"), new LogDiffOptions { Ci = options.Ci });
-        bool color = context.Colour(options.Out);
-        OutputWriter.Write(options.Out, context.Out, w =>
-        {
-            if (options.Format == "json")
-            {
-                DiffJsonRenderer.Render(diff, w);
-            }
-            else
-            {
-                new DiffTextRenderer(color).Render(diff, w);
-            }
-        });
+        var renderer = CliRenderers.Diffs.Create(options.Format, CliRenderers.Target(context, options.Out));
+        OutputWriter.Write(options.Out, context.Out, w => renderer.Render(diff, w));
         return ExitCodes.Done;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using CiDoctor.Core;
+using CiDoctor.Core.Reports;
 using CiDoctor.Env.Capture;
 using CiDoctor.Env.Drift;
 using CiDoctor.Env.Manifests;
@@ -56,7 +56,7 @@ public static class EnvCommand
         var a = new Argument<string>("A") { Description = "The first snapshot (for example, the path that works)." };
         var b = new Argument<string>("B") { Description = "The second snapshot (for example, the path that fails)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong([.. DriftRenderers.All.Names]);
         var failOnDrift = new Option<bool>("--fail-on-drift") { Description = "Exit 1 when the snapshots differ in a way that can break a build." };
         var command = new Command("diff", "What differs between two snapshots that can break a build: tools, PATH order, variables, temp folder, resources, endpoints.")
         {
@@ -67,14 +67,7 @@ public static class EnvCommand
             string pathA = parse.GetValue(a)!;
             string pathB = parse.GetValue(b)!;
             var drift = EnvDiff.Compare(SnapshotJson.Read(pathA), SnapshotJson.Read(pathB));
-            if (parse.GetValue(format) == "json")
-            {
-                context.Out.WriteLine(DriftJson(drift));
-            }
-            else
-            {
-                WriteDriftText(context.Out, drift, pathA, pathB);
-            }
+            DriftRenderers.All.Create(parse.GetValue(format) ?? "text", new RenderTarget()).Render(new DriftReport(pathA, pathB, drift), context.Out);
             return drift.Drift && parse.GetValue(failOnDrift) ? ExitCodes.ConditionHeld : ExitCodes.Done;
         });
         return command;
@@ -111,44 +104,5 @@ public static class EnvCommand
             return missing ? ExitCodes.ConditionHeld : ExitCodes.Done;
         });
         return command;
-    }
-
-    private static string DriftJson(EnvDrift drift)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("drift", drift.Drift);
-            w.WriteStartArray("differences");
-            foreach (var d in drift.Differences)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", d.Kind);
-                w.WriteString("name", d.Name);
-                w.WriteString("missingIn", d.MissingIn);
-                w.WriteString("a", d.A);
-                w.WriteString("b", d.B);
-                w.WriteString("detail", d.Detail);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteDriftText(TextWriter o, EnvDrift drift, string a, string b)
-    {
-        if (!drift.Drift)
-        {
-            o.WriteLine($"no drift between {a} (A) and {b} (B)");
-            return;
-        }
-        o.WriteLine($"{drift.Differences.Count} difference(s) between {a} (A) and {b} (B):");
-        foreach (var d in drift.Differences)
-        {
-            o.WriteLine($"  {d.Kind,-13} {d.Name}: {d.Detail}");
-        }
     }
 }

@@ -4,6 +4,7 @@ using CiDoctor.Cli.Rendering;
 using CiDoctor.Core;
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Evaluation;
+using CiDoctor.Core.Pipeline;
 
 namespace CiDoctor.Cli.Commands;
 
@@ -13,13 +14,14 @@ namespace CiDoctor.Cli.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    public static readonly string[] Formats = ["text", "markdown", "json"];
+    /// <summary>The <c>--format</c> names (<see cref="EvalRenderers.All"/>).</summary>
+    public static IReadOnlyList<string> Formats => EvalRenderers.All.Names;
 
     public static Command Build(CliContext context)
     {
         var folder = new Argument<string>("DIR") { Description = "A folder of cases: sub-folders (at any depth) holding fail.log, truth.json and maybe pass.log." };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text (with in-process timing), markdown (no timing: the same on every run), json (the same on every run but its timing object).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong([.. Formats]);
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to FILE (replaced) instead of stdout.", HelpName = "FILE" };
         var noPass = new Option<bool>("--no-pass") { Description = "Do not give pass.log to the diagnosis as --baseline (it is by default, like score.py --with-pass)." };
         var catalog = new Option<string[]>("--catalog") { Description = "A folder of extra catalog modes (adds, or overrides by id); may repeat.", HelpName = "DIR" };
@@ -69,7 +71,8 @@ public static class EvalCommand
 
         long start = Stopwatch.GetTimestamp();
         var progress = new ProgressLine(context.Error, context.ErrorInteractive);
-        var results = new EvalRunner(catalog, new EvalRunOptions(!options.NoPass, options.Jobs))
+        var pipeline = new DiagnosisPipeline(new DiagnosisPipelineOptions(catalog));
+        var results = new EvalRunner(pipeline, new EvalRunOptions(!options.NoPass, options.Jobs))
             .Run(cases, done => progress.Update(elapsed => $"cidoctor eval: {done}/{cases.Count} cases, {elapsed.TotalSeconds:0} s"));
         progress.Finish();
         var report = EvalAggregator.Aggregate(options.Folder, !options.NoPass, results) with
@@ -77,13 +80,8 @@ public static class EvalCommand
             WallSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds,
         };
 
-        Action<EvalReport, TextWriter> render = options.Format switch
-        {
-            "json" => EvalJsonRenderer.Render,
-            "markdown" => EvalMarkdownRenderer.Render,
-            _ => EvalTextRenderer.Render,
-        };
-        OutputWriter.Write(options.Out, context.Out, w => render(report, w));
+        var renderer = EvalRenderers.All.Create(options.Format, CliRenderers.Target(context, options.Out));
+        OutputWriter.Write(options.Out, context.Out, w => renderer.Render(report, w));
 
         var shortfalls = gates.Select(g => g.Check(report)).OfType<string>().ToList();
         if (shortfalls.Count > 0)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CiDoctor.Core;
 using CiDoctor.Providers;
 
 namespace CiDoctor.Cli.Commands;
@@ -20,7 +19,7 @@ public static class FetchCommand
         command.SetAction(parse =>
         {
             string folder = parse.GetValue(output)!;
-            var fetched = Fetch(parse.GetValue(url)!, folder, Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env), new FetchOptions(AllLogs: !parse.GetValue(failedOnly)));
+            var fetched = RunFolder.Fetch(parse.GetValue(url)!, folder, Options(parse.GetValue(apiUrl), parse.GetValue(provider), context.Env), new FetchOptions(AllLogs: !parse.GetValue(failedOnly)));
             int logs = fetched.Jobs.Count(j => j.Log is not null);
             context.Out.WriteLine($"{folder}: {fetched.Jobs.Count} job(s), {logs} log(s), run.json");
             foreach (string note in fetched.Notes)
@@ -48,57 +47,4 @@ public static class FetchCommand
         "forgejo" or "gitea" => ProviderKind.Forgejo,
         _ => null,
     }, env);
-
-    /// <summary>
-    /// Fetches into <paramref name="folder"/>, which must not exist or be empty (DESIGN.md: fetch
-    /// refuses a non-empty folder); on failure what was created is removed, nothing else touched.
-    /// </summary>
-    internal static FetchedRun Fetch(string url, string folder, ProviderOptions options, FetchOptions fetch)
-    {
-        bool existed = Directory.Exists(folder);
-        if (existed && Directory.EnumerateFileSystemEntries(folder).Any())
-        {
-            throw new CiDoctorException($"--out {folder}: the folder is not empty; name a new or empty folder");
-        }
-        if (File.Exists(folder))
-        {
-            throw new CiDoctorException($"--out {folder}: is a file; name a folder");
-        }
-        Directory.CreateDirectory(folder);
-        try
-        {
-            return RunFetcher.FetchAsync(url, folder, options, fetch, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch
-        {
-            Clean(folder, existed);
-            throw;
-        }
-    }
-
-    private static void Clean(string folder, bool keepFolder)
-    {
-        try
-        {
-            foreach (string entry in Directory.EnumerateFileSystemEntries(folder))
-            {
-                if (Directory.Exists(entry))
-                {
-                    Directory.Delete(entry, recursive: true);
-                }
-                else
-                {
-                    File.Delete(entry);
-                }
-            }
-            if (!keepFolder)
-            {
-                Directory.Delete(folder);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: the error being reported matters more than a leftover partial download.
-        }
-    }
 }

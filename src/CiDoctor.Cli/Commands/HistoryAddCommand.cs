@@ -1,9 +1,7 @@
 using System.CommandLine;
 using CiDoctor.Core.Catalog;
-using CiDoctor.Core.Diagnosis;
-using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
-using CiDoctor.Core.Sources;
+using CiDoctor.Core.Pipeline;
 using CiDoctor.History;
 using CiDoctor.History.Recording;
 
@@ -36,51 +34,24 @@ public static class HistoryAddCommand
         var catalog = CatalogLoader.Load(options.Catalogs);
         // Opened first: a wrong --db fails before a long diagnosis.
         using var store = RunStores.Open(RunStores.Chosen(options.Db));
-        string? stdinCopy = null;
-        using var fetched = new FetchedRuns();
-        try
+        var request = new DiagnosisRequest([options.Source])
         {
-            RunInput input;
-            if (options.Source == "-")
-            {
-                // Stdin is read twice (diagnosis, then the stored log), so it is kept in a temp file.
-                stdinCopy = Path.GetTempFileName();
-                using (var file = File.Create(stdinCopy))
-                using (var stdin = context.Stdin())
-                {
-                    stdin.CopyTo(file);
-                }
-                input = new RunInput(["-"], new RunInfo(), [new JobInput("-", "-", LogSource.FromFile(stdinCopy, "-"), null)]);
-            }
-            else if (Providers.RunUrl.LooksLikeUrl(options.Source))
-            {
-                // Every job's log, passing ones too: the last green log of a job is what history keeps them for.
-                input = fetched.Fetch(options.Source, options.Provider, allLogs: true);
-            }
-            else
-            {
-                input = SourceReader.Read(options.Source);
-            }
-            var report = new RunDiagnoser(catalog, new RunDiagnoserOptions(options.Ci)).Diagnose(input);
-            var record = new RunRecorder(TimeProvider.System, w => context.Error.WriteLine($"cidoctor: warning: {w}")).Record(input, report);
-            var result = store.Add(record);
-            string label = record.RunId is null ? record.Key : record.Attempt > 1 ? $"{record.RunId}#{record.Attempt}" : record.RunId;
-            if (!result.Added)
-            {
-                context.Out.WriteLine($"run {label} is already recorded in {store.Where}; nothing changed");
-                return ExitCodes.Done;
-            }
-            int failed = record.Jobs.Count(j => j.Status == "failed");
-            context.Out.WriteLine($"recorded run {label} in {store.Where}: {record.Jobs.Count} job(s), {failed} failed, " +
-                $"{record.Jobs.Sum(j => j.Tests.Count)} test result(s), {record.Jobs.Count(j => j.Log is not null)} log(s)");
+            // Every job's log, passing ones too, readable again after the diagnosis: the store keeps
+            // them, and a job's last green log is what history is asked for as its baseline.
+            Reading = new SourceOptions { Stdin = context.Stdin, AllLogs = true, Reopenable = true },
+        };
+        using var run = CliPipeline.Create(catalog, options.Ci, options.Provider).Diagnose(request);
+        var record = new RunRecorder(TimeProvider.System, w => context.Error.WriteLine($"cidoctor: warning: {w}")).Record(run.Input, run.Report);
+        var result = store.Add(record);
+        string label = record.RunId is null ? record.Key : record.Attempt > 1 ? $"{record.RunId}#{record.Attempt}" : record.RunId;
+        if (!result.Added)
+        {
+            context.Out.WriteLine($"run {label} is already recorded in {store.Where}; nothing changed");
             return ExitCodes.Done;
         }
-        finally
-        {
-            if (stdinCopy is not null)
-            {
-                File.Delete(stdinCopy);
-            }
-        }
+        int failed = record.Jobs.Count(j => j.Status == "failed");
+        context.Out.WriteLine($"recorded run {label} in {store.Where}: {record.Jobs.Count} job(s), {failed} failed, " +
+            $"{record.Jobs.Sum(j => j.Tests.Count)} test result(s), {record.Jobs.Count(j => j.Log is not null)} log(s)");
+        return ExitCodes.Done;
     }
 }

@@ -1,4 +1,3 @@
-using CiDoctor.Cli.Commands;
 using CiDoctor.Core;
 using CiDoctor.Core.Reports;
 using CiDoctor.Core.Reports.Ci;
@@ -7,17 +6,19 @@ namespace CiDoctor.Cli.Rendering;
 
 /// <summary>
 /// Builds the CI renderers from the runner's environment (see docs/CI.md for the variables and
-/// what each forge does with them). Core gets plain options and never reads the environment.
+/// what each forge does with them), as <see cref="CliRenderers.Reports"/> registers them. Core
+/// gets plain options and never reads the environment: the variables come from the host, through
+/// <see cref="RenderTarget.Env"/>.
 /// </summary>
 internal static class CiRenderers
 {
-    public static IReportRenderer GitHub(CliContext context, DiagnoseOptions options)
+    public static IReportRenderer GitHub(RenderTarget target)
     {
-        var env = context.Env;
+        var env = target.Env;
         // Forgejo's runner sets both FORGEJO_ACTIONS and GITEA_ACTIONS; Gitea's sets GITEA_ACTIONS only.
         bool forgejo = env("FORGEJO_ACTIONS") == "true";
         string? summary = NonEmpty(env("GITHUB_STEP_SUMMARY"));
-        void Notice(string message) => context.Error.WriteLine($"cidoctor: {message}");
+        void Notice(string message) => target.Notice?.Invoke(message);
         if (forgejo)
         {
             // The runner gives each step a summary file, but Forgejo never shows it: the log is the only place.
@@ -36,17 +37,17 @@ internal static class CiRenderers
         {
             WorkspaceRoot = NonEmpty(env("GITHUB_WORKSPACE")) ?? Directory.GetCurrentDirectory(),
             SummaryPath = summary,
-            ReportUrl = NonEmpty(options.ReportUrl),
+            ReportUrl = NonEmpty(target.ReportUrl),
             RunUrl = RunUrl(env, forgejo),
-            Notice = Notice,
+            Notice = target.Notice,
         });
     }
 
-    public static IReportRenderer GitLab(CliContext context) =>
+    public static IReportRenderer GitLab(RenderTarget target) =>
         new GitLabCodeQualityRenderer(new GitLabCodeQualityOptions
         {
-            WorkspaceRoot = NonEmpty(context.Env("CI_PROJECT_DIR")) ?? Directory.GetCurrentDirectory(),
-            FallbackPath = NonEmpty(context.Env("CI_CONFIG_PATH")) ?? ".gitlab-ci.yml",
+            WorkspaceRoot = NonEmpty(target.Env("CI_PROJECT_DIR")) ?? Directory.GetCurrentDirectory(),
+            FallbackPath = NonEmpty(target.Env("CI_CONFIG_PATH")) ?? ".gitlab-ci.yml",
         });
 
     // Checked before anything is printed, so a bad variable is one line on stderr, exit 2 and no output.

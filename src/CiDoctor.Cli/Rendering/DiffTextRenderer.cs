@@ -1,5 +1,6 @@
 using System.Globalization;
 using CiDoctor.Core.Diff;
+using CiDoctor.Core.Reports;
 using Spectre.Console;
 
 namespace CiDoctor.Cli.Rendering;
@@ -15,7 +16,7 @@ namespace CiDoctor.Cli.Rendering;
 ///  + 810   #6 ERROR: failed to copy: httpReadSeeker: failed open: …
 /// </code>
 /// </summary>
-public sealed class DiffTextRenderer(bool color)
+public sealed class DiffTextRenderer(bool color) : IRenderer<LogDiffResult>
 {
     public void Render(LogDiffResult diff, TextWriter output)
     {

@@ -12,8 +12,6 @@ namespace CiDoctor.Cli.Rendering;
 /// </summary>
 public sealed class TextReportRenderer(bool color) : IReportRenderer
 {
-    public string Format => "text";
-
     public void Render(RunReport report, TextWriter output)
     {
         var console = Terminal.Create(output, color, 120);

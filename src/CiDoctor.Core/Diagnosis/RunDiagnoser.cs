@@ -51,19 +51,33 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
         {
             _baseline ??= BaselineSet.Read(_options.Baseline, _options.Ci);
         }
-        var progress = new ProgressCounter(_options.Progress, input.Jobs.Count);
+        return Diagnose(input, new Call(_baseline, _options.BaselineFor, new ProgressCounter(_options.Progress, input.Jobs.Count)));
+    }
+
+    /// <summary>
+    /// One diagnosis with its own baseline and progress, whatever the options say: the pipeline
+    /// keeps a diagnoser (and the catalogs it compiled) for many requests, each with its own.
+    /// </summary>
+    internal RunReport Diagnose(RunInput input, LogSource? baseline, Func<JobInput, LogSource?>? baselineFor, Action<RunProgress>? progress)
+    {
+        var set = baseline is null ? null : BaselineSet.Read(baseline, _options.Ci);
+        return Diagnose(input, new Call(set, baselineFor, new ProgressCounter(progress, input.Jobs.Count)));
+    }
+
+    private RunReport Diagnose(RunInput input, Call call)
+    {
         int workers = Workers(input);
         var jobs = new JobDiagnosis[input.Jobs.Count];
         if (workers <= 1)
         {
             for (int i = 0; i < jobs.Length; i++)
             {
-                jobs[i] = DiagnoseJob(_worker, input.Jobs[i], _options.Scanner, progress);
+                jobs[i] = DiagnoseJob(_worker, input.Jobs[i], _options.Scanner, call);
             }
         }
         else
         {
-            DiagnoseInParallel(input.Jobs, jobs, workers, progress);
+            DiagnoseInParallel(input.Jobs, jobs, workers, call);
         }
         var linked = RunRelations.LinkCascades([.. jobs], input.Jobs);
         return new RunReport(input.Sources, input.Run, RunRelations.Summarise(linked), linked);
@@ -79,7 +93,7 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
     // Workers take the next job from a shared counter, so one huge log does not hold up a range of
     // small ones. Each worker has its own compiled catalogs (they keep per-line scratch state).
     // The first error in input order is the one reported, as a sequential run would report it.
-    private void DiagnoseInParallel(IReadOnlyList<JobInput> inputs, JobDiagnosis[] jobs, int workers, ProgressCounter progress)
+    private void DiagnoseInParallel(IReadOnlyList<JobInput> inputs, JobDiagnosis[] jobs, int workers, Call call)
     {
         var scanner = _options.Scanner with { ReadInParallel = false };
         var errors = new Exception?[inputs.Count];
@@ -91,7 +105,7 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
             {
                 try
                 {
-                    jobs[i] = DiagnoseJob(worker, inputs[i], scanner, progress);
+                    jobs[i] = DiagnoseJob(worker, inputs[i], scanner, call);
                 }
                 catch (Exception e)
                 {
@@ -107,16 +121,17 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
         }
     }
 
-    private JobDiagnosis DiagnoseJob(Worker worker, JobInput job, ScannerOptions scannerOptions, ProgressCounter progress)
+    private JobDiagnosis DiagnoseJob(Worker worker, JobInput job, ScannerOptions scannerOptions, Call call)
     {
         var nix = new NixCascadeTracker();
-        var diagnosis = new Diagnoser(catalog, _options.Diagnosis).Diagnose(Collect(worker, job, scannerOptions, progress, nix));
-        progress.JobDone();
+        var diagnosis = new Diagnoser(catalog, _options.Diagnosis).Diagnose(Collect(worker, job, scannerOptions, call, nix));
+        call.Progress.JobDone();
         return nix.FailedBuilders.Count == 0 ? diagnosis : diagnosis with { FailedDerivations = [.. nix.FailedBuilders] };
     }
 
-    private JobEvidence Collect(Worker worker, JobInput job, ScannerOptions scannerOptions, ProgressCounter progress, NixCascadeTracker cascades)
+    private JobEvidence Collect(Worker worker, JobInput job, ScannerOptions scannerOptions, Call call, NixCascadeTracker cascades)
     {
+        var progress = call.Progress;
         JobLog? log = null;
         ScanResult? scan = null;
         if (job.Log is not null)
@@ -124,7 +139,7 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
             var source = progress.Enabled ? job.Log.Counted(progress.Read) : job.Log;
             using var session = new LogReadSession(source, _options.Ci);
             var compiled = worker.Compiled(session.Reader.Ci);
-            var scanner = new Scanner(compiled, scannerOptions, _baseline ?? JobBaseline(job), [cascades]);
+            var scanner = new Scanner(compiled, scannerOptions, call.Baseline ?? JobBaseline(call, job), [cascades]);
             scan = scanner.Scan(session);
             log = session.Result;
         }
@@ -132,8 +147,11 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
         return new JobEvidence(job.Name, job.Meta?.Id, job.Log is null ? null : job.File, job.Meta, log, scan, cascades.Cascades, annotations);
     }
 
-    private BaselineSet? JobBaseline(JobInput job) =>
-        _options.BaselineFor?.Invoke(job) is { } source ? BaselineSet.Read(source, _options.Ci) : null;
+    private BaselineSet? JobBaseline(Call call, JobInput job) =>
+        call.BaselineFor?.Invoke(job) is { } source ? BaselineSet.Read(source, _options.Ci) : null;
+
+    /// <summary>What one diagnosis of a run brings: its baseline (or a baseline per job) and its progress.</summary>
+    private sealed record Call(BaselineSet? Baseline, Func<JobInput, LogSource?>? BaselineFor, ProgressCounter Progress);
 
     // Annotations are matched like log lines (line 0 marks them): a job with no log is still diagnosed.
     private static Dictionary<string, IReadOnlyList<Finding>> AnnotationFindings(Worker worker, RunJob? meta, ScannerOptions scannerOptions)

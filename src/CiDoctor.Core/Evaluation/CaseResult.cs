@@ -10,4 +10,8 @@ public sealed record EvalValue(string Key, double Value, bool Extra = false);
 /// <summary>What one case gave: its values, or why it could not be diagnosed.</summary>
 /// <param name="Error">Why the diagnosis failed; such a case scores as an empty diagnosis, as in the reference scorer.</param>
 /// <param name="Seconds">In-process seconds to diagnose it (reading, scanning, diagnosis); null when it was not diagnosed.</param>
-public sealed record CaseResult(EvalCase Case, string? Error, double? Seconds, IReadOnlyList<EvalValue> Values);
+public sealed record CaseResult(EvalCase Case, string? Error, double? Seconds, IReadOnlyList<EvalValue> Values)
+{
+    /// <summary>Confidence and correctness of a cause-labelled case, for the reliability table; null for line-labelled cases.</summary>
+    public CalibrationPoint? Calibration { get; init; }
+}

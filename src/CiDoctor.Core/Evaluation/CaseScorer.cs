@@ -69,21 +69,45 @@ public static class CaseScorer
     private static double Precision(IReadOnlyList<long?> lines, IReadOnlyList<LineRange> error, IReadOnlyList<LineRange> context) =>
         lines.Count == 0 ? 0.0 : (double)lines.Count(n => LineRange.AnyContains(error, n) || LineRange.AnyContains(context, n)) / lines.Count;
 
+    /// <summary>
+    /// The confidence of a cause-labelled case's root cause beside whether its kind and origin
+    /// were right, for the reliability table; null for line-labelled cases or without truth.
+    /// </summary>
+    public static CalibrationPoint? Calibrate(EvalCase c, EvalJob? job) =>
+        c.Truth is null || EvalSets.IsLineLabelled(c.Set) ? null
+            : new CalibrationPoint(job?.Confidence, KindRight(c.Truth, job), OriginRight(c.Truth, job));
+
+    private static bool? KindRight(EvalTruth truth, EvalJob? job)
+    {
+        if (truth.Category is not { } category)
+        {
+            return null;
+        }
+        string? got = job?.Kind;
+        return got == category || (got is not null && truth.AltCategories.Contains(got))
+            || (category == "nix-cascade" && got == "nix-build"); // a cascade is reported as the build that failed
+    }
+
+    private static bool? OriginRight(EvalTruth truth, EvalJob? job)
+    {
+        if (truth.Environmental is not bool environmental)
+        {
+            return null;
+        }
+        string? origin = job?.Origin;
+        return (origin == "environment") == environmental && origin is not null and not "unknown";
+    }
+
     private static void ScoreCause(EvalCase c, EvalTruth truth, EvalJob? job, List<EvalValue> values)
     {
         string set = c.Set;
-        if (truth.Category is { } category)
+        if (KindRight(truth, job) is bool kind)
         {
-            string? got = job?.Kind;
-            bool right = got == category || (got is not null && truth.AltCategories.Contains(got))
-                || (category == "nix-cascade" && got == "nix-build"); // a cascade is reported as the build that failed
-            values.Add(new($"{set}.kind_acc", right ? 1 : 0));
+            values.Add(new($"{set}.kind_acc", kind ? 1 : 0));
         }
-        if (truth.Environmental is bool environmental)
+        if (OriginRight(truth, job) is bool origin)
         {
-            string? origin = job?.Origin;
-            bool right = (origin == "environment") == environmental && origin is not null and not "unknown";
-            values.Add(new($"{set}.origin_acc", right ? 1 : 0));
+            values.Add(new($"{set}.origin_acc", origin ? 1 : 0));
         }
         var evidence = job?.Evidence ?? [];
         ScoreTexts(set, "", Join(evidence), Join(evidence.Where(e => e.IsCause)), truth, values, extra: false);

@@ -44,7 +44,16 @@ public static class EvalAggregator
             .Select(s => (Set: s, Count: results.Count(r => r.Case.Set == s)))
             .Where(p => p.Count > 0)
             .ToDictionary(p => p.Set, p => p.Count, StringComparer.Ordinal);
-        return new EvalReport(root, usePass, perSet, Reduce(figures), Reduce(extras), Sorted(counts), errors, Reduce(seconds), results);
+        var reliability = EvalSets.Names
+            .Where(s => !EvalSets.IsLineLabelled(s))
+            .Select(s => (Set: s, Points: results.Where(r => r.Case.Set == s).Select(r => r.Calibration).OfType<CalibrationPoint>().ToList()))
+            .Where(p => p.Points.Count > 0)
+            .Select(p => Calibration.Of(p.Set, p.Points))
+            .ToList();
+        return new EvalReport(root, usePass, perSet, Reduce(figures), Reduce(extras), Sorted(counts), errors, Reduce(seconds), results)
+        {
+            Reliability = reliability,
+        };
     }
 
     private static void Add(Dictionary<string, List<double>> into, string key, double value)

@@ -12,6 +12,9 @@ public sealed record EvalEvidence(long? Line, string Text, bool IsCause);
 /// </summary>
 public sealed record EvalJob(string? Kind, string Origin, string? FailedStep, long? ExitCode, IReadOnlyList<EvalEvidence> Evidence)
 {
+    /// <summary>The root cause's confidence (0–1, two decimals as in the JSON report); null without a root cause.</summary>
+    public double? Confidence { get; init; }
+
     /// <summary>The scored job of a report, or null when it has no jobs.</summary>
     public static EvalJob? Of(RunReport report)
     {
@@ -23,6 +26,9 @@ public sealed record EvalJob(string? Kind, string Origin, string? FailedStep, lo
         // The same fields JsonReportRenderer writes: Names.Of(...) for enums, the record's values as they are.
         var evidence = job.Evidence.Select(e => new EvalEvidence(e.Line, e.Text, Names.Of(e.Role) == "cause")).ToList();
         var ordered = evidence.Where(e => e.IsCause).Concat(evidence.Where(e => !e.IsCause)).ToArray();
-        return new EvalJob(job.RootCause?.Kind, Names.Of(job.Origin), job.FailedStep, job.ExitCode, ordered);
+        return new EvalJob(job.RootCause?.Kind, Names.Of(job.Origin), job.FailedStep, job.ExitCode, ordered)
+        {
+            Confidence = job.RootCause is { } cause ? Math.Round(cause.Confidence, 2) : null,
+        };
     }
 }

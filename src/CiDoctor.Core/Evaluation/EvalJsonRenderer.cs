@@ -11,6 +11,7 @@ namespace CiDoctor.Core.Evaluation;
 ///   "figures": { "cidiff.base.diff.hit@10": 0.5, …, "logchunks.hit@10": 0.71 },
 ///   "extraBaselines": { … }, "counts": { "logchunks.hit@10": 339, … }, "errors": [],
 ///   "results": [ { "case": "cidiff/breakages/astor_400", "set": "cidiff", "error": null, "values": { … } } ],
+///   "reliability": [ { "set": "issues", "cases": 62, "ece": 0.1, "confidentWrong": 0.05, "bands": [ { "band": "0.8–1.0", "cases": 30, "meanConfidence": 0.9, "kindAccuracy": 0.8, "originAccuracy": 0.9 }, … ] } ],
 ///   "timing": { "inProcess": true, "seconds": { "cidiff.seconds": 0.2 }, "wallSeconds": 41.2 } }
 /// </code>
 /// Everything but <c>timing</c> is the same on every run of the same build on the same cases.
@@ -46,6 +47,7 @@ public static class EvalJsonRenderer
             WriteResult(w, r);
         }
         w.WriteEndArray();
+        WriteReliability(w, report.Reliability);
         w.WriteStartObject("timing");
         w.WriteBoolean("inProcess", true);
         Numbers(w, "seconds", report.SecondsPerCase);
@@ -55,6 +57,45 @@ public static class EvalJsonRenderer
         }
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static void WriteReliability(Utf8JsonWriter w, IReadOnlyList<Reliability> reliability)
+    {
+        w.WriteStartArray("reliability");
+        foreach (var r in reliability)
+        {
+            w.WriteStartObject();
+            w.WriteString("set", r.Set);
+            w.WriteNumber("cases", r.Cases);
+            Number(w, "ece", r.Ece);
+            Number(w, "confidentWrong", r.ConfidentWrong);
+            w.WriteStartArray("bands");
+            foreach (var b in r.Bands)
+            {
+                w.WriteStartObject();
+                w.WriteString("band", b.Label);
+                w.WriteNumber("cases", b.Cases);
+                Number(w, "meanConfidence", b.MeanConfidence);
+                Number(w, "kindAccuracy", b.KindAccuracy);
+                Number(w, "originAccuracy", b.OriginAccuracy);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is double v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     // A case adds several values to one key only for red herrings; they are listed as an array then.

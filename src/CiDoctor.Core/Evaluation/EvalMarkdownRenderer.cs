@@ -30,6 +30,20 @@ public static class EvalMarkdownRenderer
                 var cells = r.Baselines.Select(b => b is null ? "–" : EvalTextRenderer.Format(b.Value) + (b.Extra ? "\\*" : ""));
                 output.WriteLine($"| {r.Figure} | **{EvalTextRenderer.Format(r.Value)}** | {string.Join(" | ", cells)} | {r.Count.ToString(CultureInfo.InvariantCulture)} |");
             }
+            if (report.Reliability.FirstOrDefault(r => r.Set == table.Set) is { } reliability)
+            {
+                output.WriteLine();
+                output.WriteLine("Reliability (accuracy per confidence band):");
+                output.WriteLine();
+                output.WriteLine("| " + string.Join(" | ", ReliabilityRows.Header) + " |");
+                output.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", ReliabilityRows.Header.Count - 1)));
+                foreach (var row in ReliabilityRows.Of(reliability))
+                {
+                    output.WriteLine("| " + string.Join(" | ", row) + " |");
+                }
+                output.WriteLine();
+                output.WriteLine(ReliabilityRows.Summary(reliability) + ".");
+            }
             var notes = table.Notes(report.UsePass);
             if (notes.Count > 0)
             {

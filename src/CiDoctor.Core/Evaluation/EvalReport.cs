@@ -28,6 +28,9 @@ public sealed record EvalReport(
     /// <summary>Wall-clock seconds of the whole run (set by the host; not part of the deterministic output).</summary>
     public double? WallSeconds { get; init; }
 
+    /// <summary>Per cause-labelled set with cases: accuracy per confidence band and the calibration figures.</summary>
+    public IReadOnlyList<Reliability> Reliability { get; init; } = [];
+
     public int Cases => Results.Count;
 
     /// <summary>A figure or an extra baseline by key, or null when it was not computed.</summary>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using CiDoctor.Core.Catalog;
-using CiDoctor.Core.Diagnosis;
-using CiDoctor.Core.Logs;
-using CiDoctor.Core.Sources;
+using CiDoctor.Core.Pipeline;
 
 namespace CiDoctor.Core.Evaluation;
 
@@ -12,12 +9,13 @@ namespace CiDoctor.Core.Evaluation;
 public sealed record EvalRunOptions(bool UsePass = true, int Jobs = 0);
 
 /// <summary>
-/// Diagnoses every case in-process, exactly as <c>cidoctor diagnose CASE/fail.log [--baseline
-/// CASE/pass.log]</c> would, and scores it. Cases run in parallel; results are stored by case
-/// index, so what is reported does not depend on which worker finished first. A case that cannot
-/// be diagnosed (an empty log, an exception) is an error for that case, not for the run.
+/// Diagnoses every case in-process through the diagnosis pipeline, exactly as <c>cidoctor
+/// diagnose CASE/fail.log [--baseline CASE/pass.log]</c> would, and scores it. Cases run in
+/// parallel; results are stored by case index, so what is reported does not depend on which
+/// worker finished first. A case that cannot be diagnosed (an empty log, an exception) is an
+/// error for that case, not for the run.
 /// </summary>
-public sealed class EvalRunner(FailureCatalog catalog, EvalRunOptions? options = null)
+public sealed class EvalRunner(DiagnosisPipeline pipeline, EvalRunOptions? options = null)
 {
     private readonly EvalRunOptions _options = options ?? new EvalRunOptions();
 
@@ -31,34 +29,29 @@ public sealed class EvalRunner(FailureCatalog catalog, EvalRunOptions? options =
             MaxDegreeOfParallelism = _options.Jobs > 0 ? _options.Jobs : Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        // A diagnoser keeps the catalog compiled per log format, but is not thread-safe: one per worker.
-        Parallel.For(0, cases.Count, parallel, () => new RunDiagnoser(catalog), (i, _, diagnoser) =>
+        // The pipeline keeps the catalog compiled per log format between cases, one copy per worker.
+        Parallel.For(0, cases.Count, parallel, i =>
         {
-            (results[i], bool healthy) = RunOne(cases[i], diagnoser);
+            results[i] = RunOne(cases[i]);
             progress?.Invoke(Interlocked.Increment(ref done));
-            return healthy ? diagnoser : new RunDiagnoser(catalog);
-        }, _ => { });
+        });
         return results;
     }
 
-    /// <summary>One case; <c>Healthy</c> is false when the shared diagnoser threw and may hold half-done state.</summary>
-    private (CaseResult Result, bool Healthy) RunOne(EvalCase c, RunDiagnoser shared)
+    private CaseResult RunOne(EvalCase c)
     {
         if (c.Truth is null)
         {
-            return (new CaseResult(c, c.TruthError, null, []), true);
+            return new CaseResult(c, c.TruthError, null, []);
         }
         EvalJob? job = null;
         string? error = null;
-        bool usesShared = !(_options.UsePass && c.HasPassLog);
         long start = Stopwatch.GetTimestamp();
         try
         {
-            // A baseline is read once per diagnoser, so a case with a pass log gets its own.
-            var diagnoser = usesShared
-                ? shared
-                : new RunDiagnoser(catalog, new RunDiagnoserOptions(Baseline: LogSource.FromFile(c.PassLog, "pass.log")));
-            job = EvalJob.Of(diagnoser.Diagnose(SourceReader.Read(c.FailLog)));
+            var request = new DiagnosisRequest([c.FailLog]) { Baseline = _options.UsePass && c.HasPassLog ? c.PassLog : null };
+            using var run = pipeline.Diagnose(request);
+            job = EvalJob.Of(run.Report);
         }
         catch (Exception e)
         {
@@ -67,11 +60,11 @@ public sealed class EvalRunner(FailureCatalog catalog, EvalRunOptions? options =
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         try
         {
-            return (new CaseResult(c, error, seconds, CaseScorer.Score(c, job)), error is null || !usesShared);
+            return new CaseResult(c, error, seconds, CaseScorer.Score(c, job)) { Calibration = CaseScorer.Calibrate(c, job) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (new CaseResult(c, error ?? Describe(e), seconds, []), error is null || !usesShared);
+            return new CaseResult(c, error ?? Describe(e), seconds, []);
         }
     }
 

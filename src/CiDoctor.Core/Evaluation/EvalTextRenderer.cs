@@ -25,6 +25,10 @@ public static class EvalTextRenderer
             {
                 output.WriteLine("  " + note);
             }
+            if (report.Reliability.FirstOrDefault(r => r.Set == table.Set) is { } reliability)
+            {
+                WriteReliability(reliability, output);
+            }
         }
         if (report.Errors.Count > 0)
         {
@@ -67,6 +71,20 @@ public static class EvalTextRenderer
         {
             output.WriteLine(Line(row, widths));
         }
+    }
+
+    private static void WriteReliability(Reliability reliability, TextWriter output)
+    {
+        output.WriteLine("  reliability: accuracy per confidence band");
+        var rows = ReliabilityRows.Of(reliability).Select(r => r.ToList()).ToList();
+        var header = ReliabilityRows.Header.ToList();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToList();
+        output.WriteLine("  " + Line(header, widths));
+        foreach (var row in rows)
+        {
+            output.WriteLine("  " + Line(row, widths));
+        }
+        output.WriteLine("  " + ReliabilityRows.Summary(reliability));
     }
 
     // The first column is left-aligned, the numbers right-aligned.

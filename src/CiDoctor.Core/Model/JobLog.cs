@@ -22,4 +22,11 @@ public sealed record JobLog(
     int? FailedStep,
     long? FailureLine,
     long LongLines,
-    bool InvalidUtf8);
+    bool InvalidUtf8)
+{
+    /// <summary>How the CI system's own closing lines say the job ended; <see cref="FailureClass.None"/> when they do not say.</summary>
+    public FailureClass FailureClass { get; init; }
+
+    /// <summary>The closing line that said so (cleaned and masked), for evidence and explanations; null when none was read.</summary>
+    public string? FailureReport { get; init; }
+}

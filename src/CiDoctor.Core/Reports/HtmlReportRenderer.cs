@@ -19,7 +19,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
     // Nothing may load from anywhere, even if a future change forgot to encode something.
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-    public string Format => "html";
+    // Evidence lines expand to the lines around them: the pipeline reads them for this format only.
+    public bool ShowsExcerpts => true;
 
     public void Render(RunReport report, TextWriter output)
     {

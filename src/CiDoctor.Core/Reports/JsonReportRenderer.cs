@@ -6,8 +6,6 @@ namespace CiDoctor.Core.Reports;
 /// <summary>The JSON contract of DESIGN.md ("JSON output contract"), field for field.</summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
-    public string Format => "json";
-
     public void Render(RunReport report, TextWriter output) => JsonOutput.Write(output, w => Write(w, report));
 
     private static void Write(Utf8JsonWriter w, RunReport report)

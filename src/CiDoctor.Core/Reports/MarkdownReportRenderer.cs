@@ -10,8 +10,6 @@ namespace CiDoctor.Core.Reports;
 /// </summary>
 public sealed class MarkdownReportRenderer : IReportRenderer
 {
-    public string Format => "markdown";
-
     public void Render(RunReport report, TextWriter output)
     {
         var o = output;

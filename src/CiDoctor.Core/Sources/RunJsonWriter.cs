@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Reports;
 using CiDoctor.Core.Secrets;
 
 namespace CiDoctor.Core.Sources;
@@ -24,7 +25,7 @@ public static class RunJsonWriter
 
     public static void Write(Stream stream, RunInfo run, int? attempt, IReadOnlyList<RunJob> jobs)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(stream, JsonOutput.WriterOptions);
         w.WriteStartObject();
         w.WriteString("provider", run.Provider);
         w.WriteString("repository", run.Repository);
@@ -45,7 +46,7 @@ public static class RunJsonWriter
         w.WriteString("url", run.Url is null ? null : SecretMasker.MaskText(run.Url));
         if (run.Notes.Count > 0)
         {
-            Strings(w, "notes", run.Notes);
+            JsonOutput.WriteStrings(w, "notes", run.Notes);
         }
         w.WriteStartArray("jobs");
         foreach (var job in jobs)
@@ -74,8 +75,8 @@ public static class RunJsonWriter
         }
         w.WriteString("runnerName", job.RunnerName);
         w.WriteString("log", job.Log);
-        Strings(w, "junit", job.Junit);
-        Strings(w, "needs", job.Needs);
+        JsonOutput.WriteStrings(w, "junit", job.Junit);
+        JsonOutput.WriteStrings(w, "needs", job.Needs);
         w.WriteStartArray("steps");
         foreach (var step in job.Steps)
         {
@@ -105,16 +106,6 @@ public static class RunJsonWriter
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            w.WriteStringValue(value);
-        }
-        w.WriteEndArray();
     }
 
     /// <summary>The document as a string (tests, and callers that hold it before writing).</summary>

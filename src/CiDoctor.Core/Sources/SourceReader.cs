@@ -15,8 +15,7 @@ public static class SourceReader
     {
         if (source == "-")
         {
-            var open = stdin ?? Console.OpenStandardInput;
-            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", open) { CanReopen = false }, null)]);
+            return new RunInput([source], new RunInfo(), [new JobInput("-", "-", new LogSource("-", "stdin", Stdin(stdin)) { CanReopen = false }, null)]);
         }
         if (Directory.Exists(source))
         {
@@ -33,6 +32,9 @@ public static class SourceReader
         string name = Path.GetFileName(source);
         return new RunInput([source], new RunInfo(), [new JobInput(name, name, LogSource.FromFile(source, name), null)]);
     }
+
+    /// <summary>What <c>-</c> reads: the host's stdin when it gives one, else the process's.</summary>
+    internal static Func<Stream> Stdin(Func<Stream>? given) => given ?? Console.OpenStandardInput;
 
     private static RunInput ReadFolder(string folder)
     {

@@ -16,6 +16,14 @@ public static class SnapshotEvidence
     /// <summary>A disk or memory this empty supports a disk-full or OOM verdict.</summary>
     public const double LowShare = 0.10;
 
+    // What a snapshot can say of a verdict, by the mechanism that failed (DESIGN.md's kind vocabulary).
+    private static readonly Dictionary<string, Func<EnvSnapshot, IEnumerable<(string Text, bool Confirms)>>> FactsByKind = new(StringComparer.Ordinal)
+    {
+        ["tmpdir"] = s => [TmpFact(s.Tmp)],
+        ["disk-full"] = DiskFacts,
+        ["oom"] = s => [MemoryFact(s.Host)],
+    };
+
     public static RunReport Apply(RunReport report, EnvSnapshot snapshot, string snapshotName)
     {
         var jobs = report.Jobs.Select(j => j.Status == RunStatus.Failed ? Apply(j, snapshot, snapshotName) : j).ToList();
@@ -30,17 +38,9 @@ public static class SnapshotEvidence
         {
             facts.Add(ToolFact(tool, snapshot));
         }
-        switch (job.RootCause?.Kind)
+        if (job.RootCause is { } cause && FactsByKind.TryGetValue(cause.Kind, out var kindFacts))
         {
-            case "tmpdir":
-                facts.Add(TmpFact(snapshot.Tmp));
-                break;
-            case "disk-full":
-                facts.AddRange(DiskFacts(snapshot));
-                break;
-            case "oom":
-                facts.Add(MemoryFact(snapshot.Host));
-                break;
+            facts.AddRange(kindFacts(snapshot));
         }
         if (facts.Count == 0)
         {

@@ -1,22 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CiDoctor.Core;
+using CiDoctor.Core.Reports;
 
 namespace CiDoctor.Env.Snapshots;
 
-/// <summary>Reads and writes snapshots as JSON (camelCase, nulls kept so every field is always there).</summary>
+/// <summary>
+/// Reads and writes snapshots as JSON (camelCase, nulls kept so every field is always there),
+/// laid out like every CiDoctor document (<see cref="JsonOutput.WriterOptions"/>).
+/// </summary>
 public static class SnapshotJson
 {
+    // Names and nulls only: the layout (indentation, escaping) is the writer's.
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DictionaryKeyPolicy = null,
-        WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(EnvSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Options);
+    public static string Write(EnvSnapshot snapshot) => JsonOutput.Text(w => JsonSerializer.Serialize(w, snapshot, Options));
 
     /// <summary>Reads a snapshot file; anything unreadable is one clear <see cref="CiDoctorException"/>.</summary>
     public static EnvSnapshot Read(string path)

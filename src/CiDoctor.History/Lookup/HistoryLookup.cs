@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Pipeline;
 using CiDoctor.Core.Sources;
 using CiDoctor.History.Flaky;
 using CiDoctor.History.Recording;
@@ -14,7 +15,7 @@ namespace CiDoctor.History.Lookup;
 /// diagnosed counts as one more run when run.json names it and it is not recorded yet (a bare
 /// log has no key to tell, so it is left out rather than maybe counted twice).
 /// </summary>
-public sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50)
+internal sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50) : IRunEnrichment
 {
     // Jobs whose baseline came from history; filled from the diagnoser's worker threads.
     private readonly ConcurrentDictionary<string, bool> _baselined = new(StringComparer.Ordinal);
@@ -24,8 +25,9 @@ public sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50)
     private string Workflow => run.Workflow ?? "";
 
     /// <summary>The newest passing log of the job (same branch first, then any), as a baseline; null when none is stored.</summary>
-    public LogSource? LastGreen(JobInput job)
+    public LogSource? BaselineFor(JobInput job)
     {
+        ArgumentNullException.ThrowIfNull(job);
         if (job.Meta?.Status == RunStatus.Passed)
         {
             return null;
@@ -42,8 +44,9 @@ public sealed class HistoryLookup(IRunStore store, RunInfo run, int window = 50)
     }
 
     /// <summary>The report with each job's <c>history</c> filled in.</summary>
-    public RunReport Annotate(RunReport report)
+    public RunReport Enrich(RunReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var history = store.Window(new RunFilter(run.Branch, Repository, window));
         var runs = history.Runs.ToDictionary(r => r.Id);
         var order = history.Runs.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);

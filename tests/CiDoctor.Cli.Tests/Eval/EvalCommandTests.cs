@@ -58,6 +58,26 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_CauseLabelledSet_ReliabilityTableInEveryFormat()
+    {
+        var root = Json(CliRunner.Run("eval", _dir.Path, "--format", "json"));
+        var text = CliRunner.Run("eval", _dir.Path).Stdout;
+        var markdown = CliRunner.Run("eval", _dir.Path, "--format", "markdown").Stdout;
+
+        // Only the issues case is cause-labelled; its disk-full cause is right, so its band is fully accurate.
+        var reliability = Assert.Single(root["reliability"]!.AsArray())!;
+        Assert.Equal("issues", (string)reliability["set"]!);
+        Assert.Equal(1, (int)reliability["cases"]!);
+        var filled = reliability["bands"]!.AsArray().Where(b => (int)b!["cases"]! > 0).ToList();
+        var band = Assert.Single(filled)!;
+        Assert.Equal(1.0, (double)band["kindAccuracy"]!);
+        Assert.Equal(0.0, (double)reliability["confidentWrong"]!);
+        Assert.Contains("reliability: accuracy per confidence band", text, StringComparison.Ordinal);
+        Assert.Contains("expected calibration error", text, StringComparison.Ordinal);
+        Assert.Contains("| confidence | cases | mean confidence | kind accuracy | origin accuracy |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_RunTwiceInParallel_SameOutputButTiming()
     {
         for (int i = 0; i < 6; i++)

@@ -80,4 +80,24 @@ public class EvalAggregatorTests
 
         Assert.Equal(["cidiff.base.diff+keyword.p@10", "cidiff.base.tail.p@10", "cidiff.errors", "cidiff.p@10"], report.Figures.Keys);
     }
+    [Fact]
+    public void Aggregate_CauseLabelledSets_OneReliabilityTableEach()
+    {
+        var results = new[]
+        {
+            Result("issues", new EvalTruth { Source = "1", Category = "oom" }) with { Calibration = new(0.9, true, true) },
+            Result("issues", new EvalTruth { Source = "2", Category = "oom" }) with { Calibration = new(null, false, false) },
+            Result("formats", new EvalTruth { Source = "3", Category = "auth" }) with { Calibration = new(0.5, false, true) },
+            Result("logchunks", new EvalTruth { Source = "4" }, null, new EvalValue("logchunks.hit@5", 1)),
+        };
+
+        var report = EvalAggregator.Aggregate("dev", true, results);
+
+        Assert.Equal(["issues", "formats"], report.Reliability.Select(r => r.Set));
+        Assert.Equal(2, report.Reliability[0].Cases);
+        Assert.Equal(0.1, report.Reliability[0].Ece!.Value, 6);
+        Assert.Equal(1, report.Reliability[1].Bands.Single(b => b.Label == "0.4–0.6").Cases);
+        // The reliability table adds nothing to the figures score.py computes.
+        Assert.DoesNotContain(report.Figures.Keys, k => k.Contains("ece", StringComparison.Ordinal));
+    }
 }

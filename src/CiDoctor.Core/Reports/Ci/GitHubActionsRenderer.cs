@@ -12,8 +12,6 @@ namespace CiDoctor.Core.Reports.Ci;
 /// </summary>
 public sealed class GitHubActionsRenderer(GitHubActionsOptions options) : IReportRenderer
 {
-    public string Format => "github";
-
     public void Render(RunReport report, TextWriter output)
     {
         var buffer = new StringWriter(CultureInfo.InvariantCulture);

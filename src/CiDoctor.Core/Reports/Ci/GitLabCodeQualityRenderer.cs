@@ -18,8 +18,6 @@ namespace CiDoctor.Core.Reports.Ci;
 /// </summary>
 public sealed class GitLabCodeQualityRenderer(GitLabCodeQualityOptions options) : IReportRenderer
 {
-    public string Format => "gitlab";
-
     public void Render(RunReport report, TextWriter output)
     {
         var locator = new RepoFileLocator(options.WorkspaceRoot);
