@@ -33,18 +33,20 @@ public class ScannerBenchmarks
     public int Scan() => new Scanner(_compiled).Scan(_lines).Findings.Count;
 
     [Benchmark(Description = "read+scan 100k lines, every line parsed")]
-    public int ReadAndScanEveryLine() => ReadAndScan(new ScannerOptions { SkipQuietLines = false });
+    public int ReadAndScanEveryLine() => ReadAndScan(new LineReadOptions { SkipQuietLines = false });
 
     [Benchmark(Description = "read+scan 100k lines, fast path, 1 thread")]
-    public int ReadAndScanFast() => ReadAndScan(new ScannerOptions { ReadInParallel = false });
+    public int ReadAndScanFast() => ReadAndScan(new LineReadOptions { ReadInParallel = false });
 
     [Benchmark(Description = "read+scan 100k lines, fast path, 2 threads")]
-    public int ReadAndScanFastTwoThreads() => ReadAndScan(new ScannerOptions());
+    public int ReadAndScanFastTwoThreads() => ReadAndScan(new LineReadOptions());
 
-    private int ReadAndScan(ScannerOptions options)
+    private int ReadAndScan(LineReadOptions reading)
     {
         using var session = new LogReadSession(Inputs.InMemory("scan.log", _bytes), "plain");
-        return new Scanner(_compiled, options).Scan(session).Findings.Count;
+        var scan = new Scanner(_compiled).Start();
+        session.Read(_compiled, scan, reading);
+        return scan.Result().Findings.Count;
     }
 
     [Benchmark(Description = "load built-in catalog (YAML)")]

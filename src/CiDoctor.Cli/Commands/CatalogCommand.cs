@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CiDoctor.Core;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Catalog.Linting;
 using CiDoctor.Core.Model;
 
 namespace CiDoctor.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CiDoctor.Core.Matching;
+using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Diagnosis;
@@ -26,8 +26,11 @@ public sealed partial class NixCascadeTracker : ILineObserver
     /// <summary>Store paths of derivations whose builder failed, in log order.</summary>
     public IReadOnlyList<string> FailedBuilders => _failedBuilders;
 
-    public IReadOnlyList<string> Markers => [".drv", "dependency failed"];
+    public IReadOnlyList<(string Literal, bool IgnoreCase)> Markers { get; } = [(".drv", false), ("dependency failed", false)];
 
+    public void Line(in LogLine line, int[] matches) => Observe(line);
+
+    /// <summary>Follows one line of the log.</summary>
     public void Observe(in LogLine line)
     {
         string text = line.Text;

@@ -81,7 +81,7 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
     // The first error in input order is the one reported, as a sequential run would report it.
     private void DiagnoseInParallel(IReadOnlyList<JobInput> inputs, JobDiagnosis[] jobs, int workers, ProgressCounter progress)
     {
-        var scanner = _options.Scanner with { ReadInParallel = false };
+        var scanner = _options.Scanner with { Reading = _options.Scanner.Reading with { ReadInParallel = false } };
         var errors = new Exception?[inputs.Count];
         int next = -1;
         var threads = Enumerable.Range(0, workers).Select(w => Task.Factory.StartNew(() =>
@@ -124,8 +124,10 @@ public sealed class RunDiagnoser(FailureCatalog catalog, RunDiagnoserOptions? op
             var source = progress.Enabled ? job.Log.Counted(progress.Read) : job.Log;
             using var session = new LogReadSession(source, _options.Ci);
             var compiled = worker.Compiled(session.Reader.Ci);
-            var scanner = new Scanner(compiled, scannerOptions, _baseline ?? JobBaseline(job), [cascades]);
-            scan = scanner.Scan(session);
+            var scanning = new Scanner(compiled, scannerOptions, _baseline ?? JobBaseline(job)).Start();
+            // The read drives: each line goes to the scan, then to the Nix cascade tracker.
+            session.Read(compiled, new LineObservers(scanning, cascades), scannerOptions.Reading);
+            scan = scanning.Result();
             log = session.Result;
         }
         var annotations = AnnotationFindings(worker, job.Meta, scannerOptions);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
-using CiDoctor.Core.Matching;
 using CiDoctor.Core.Secrets;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Logs;
 

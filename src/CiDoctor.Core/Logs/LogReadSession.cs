@@ -5,7 +5,8 @@ namespace CiDoctor.Core.Logs;
 
 /// <summary>
 /// Reads one log once: picks the reader (given, or detected from the head), streams the parsed
-/// lines with secrets masked (so nothing downstream can print one), and after the last one
+/// lines with secrets masked (so nothing downstream can print one), either as an enumeration
+/// (<see cref="ReadLines"/>) or pushed to observers (<see cref="Read"/>), and after the last one
 /// exposes the <see cref="JobLog"/>.
 /// </summary>
 public sealed class LogReadSession : IDisposable
@@ -32,7 +33,7 @@ public sealed class LogReadSession : IDisposable
 
     public ILogReader Reader { get; }
 
-    /// <summary>The job facts; available once <see cref="ReadLines"/> has been enumerated to the end.</summary>
+    /// <summary>The job facts; available once the log was read to the end (<see cref="Read"/>, or <see cref="ReadLines"/> enumerated).</summary>
     public JobLog Result => _result ?? throw new InvalidOperationException("read the lines first");
 
     /// <summary>The parsed lines, in order. Enumerate once.</summary>
@@ -55,11 +56,56 @@ public sealed class LogReadSession : IDisposable
     public bool CanSkipLines => _parser.Markers is not null;
 
     /// <summary>
+    /// Reads the whole log and pushes every line, with what <paramref name="matcher"/> finds in
+    /// it, to <paramref name="observer"/> (several are composed with <see cref="LineObservers"/>).
+    /// With <see cref="FastLineReader"/> when the format and the matcher allow it (every pattern
+    /// has a literal), so that quiet lines are never parsed or matched and reach the observer
+    /// as runs, and with reading on a second thread when the machine has more than one core and
+    /// the log is not small. The observer learns the same either way. Afterwards
+    /// <see cref="Result"/> holds the job facts.
+    /// </summary>
+    public void Read(ILineMatcher matcher, ILineObserver observer, LineReadOptions? options = null)
+    {
+        options ??= new LineReadOptions();
+        // A small log is parsed line by line: building the fast reader's tables would cost more.
+        var literals = options.SkipQuietLines && (!IsSmall || options.FastPathWhenSmall) && CanSkipLines ? matcher.Literals : null;
+        var interesting = literals?.Concat(observer.Markers).ToArray();
+        if (interesting is null || interesting.Any(l => l.Literal.Length < 2 && System.Text.Ascii.IsValid(l.Literal)))
+        {
+            foreach (var line in ReadLines())
+            {
+                observer.Line(line, matcher.Match(line.Text, null));
+            }
+            return;
+        }
+        var pipeline = new ReadPipeline(this, matcher, interesting, options.BlockBytes, observer.QuietLead, observer.QuietTrail);
+        void Apply(LineItem item)
+        {
+            if (item.Matches is null)
+            {
+                observer.Quiet(item.Quiet);
+            }
+            else
+            {
+                observer.Line(item.Line, item.Matches);
+            }
+        }
+        if (options.ReadInParallel && Environment.ProcessorCount > 1)
+        {
+            pipeline.RunOnTwoThreads(Apply);
+        }
+        else
+        {
+            pipeline.Run(Apply);
+        }
+    }
+
+    /// <summary>
     /// Reads the log with <see cref="FastLineReader"/> (only when <see cref="CanSkipLines"/>):
     /// <paramref name="start"/> receives the reader before the first line (to fetch kept quiet
     /// lines), then every parsed line and quiet run goes to <paramref name="sink"/>.
     /// </summary>
-    public void ReadFast(ILineSink sink, IEnumerable<(string Literal, bool IgnoreCase)> interesting, Action<FastLineReader> start, int blockBytes = FastLineReader.DefaultBlockBytes)
+    internal void ReadFast(ILineSink sink, IEnumerable<(string Literal, bool IgnoreCase)> interesting, Action<FastLineReader> start, int blockBytes = FastLineReader.DefaultBlockBytes)
     {
         var reader = new FastLineReader(_stream, _parser, _masker, interesting, _head, blockBytes);
         start(reader);

@@ -1,18 +1,23 @@
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Logs;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Matching;
 
 /// <summary>
 /// The catalog compiled for one CI system into one matcher: every signal and factor literal
 /// (and every regex anchor) goes into one multi-literal prefilter; a regex runs only on lines
-/// that contain one of its anchors, or on every line when it has none.
+/// that contain one of its anchors, or on every line when it has none. As a read's
+/// <see cref="ILineMatcher"/>, it finds the patterns (indexes into <see cref="Patterns"/>) that
+/// match each line on the reading thread.
 /// </summary>
-public sealed class CompiledCatalog
+public sealed class CompiledCatalog : ILineMatcher
 {
     private readonly ILiteralPrefilter _prefilter;
     private readonly int[][] _patternsByLiteral;
     private readonly int[] _unanchored;
     private readonly List<int> _literalHits = [];
+    private readonly List<int> _lineHits = [];
     private readonly int[] _seen;
 
     // Literals a byte-level search does not look for (non-ASCII, or one character): always confirmed.
@@ -128,7 +133,8 @@ public sealed class CompiledCatalog
     /// <summary>
     /// <see cref="Match(string, List{int})"/> for a line whose literals were looked for already:
     /// <paramref name="mayOccur"/> (indexes into <see cref="Literals"/>) holds every literal of 2
-    /// characters or more, ASCII, that may occur in it; each is confirmed in the text instead of
+    /// characters or more, ASCII, that may occur in it (indexes past them, into
+    /// <see cref="FastLiterals"/>, are passed over); each is confirmed in the text instead of
     /// running the prefilter again.
     /// </summary>
     internal void Match(string text, IReadOnlyList<int> mayOccur, List<int> hits)
@@ -144,10 +150,32 @@ public sealed class CompiledCatalog
         MatchFound(text, hits);
     }
 
+    IReadOnlyList<(string Literal, bool IgnoreCase)>? ILineMatcher.Literals => FastLiterals;
+
+    int[] ILineMatcher.Match(string text, IReadOnlyList<int>? mayOccur)
+    {
+        _lineHits.Clear();
+        if (mayOccur is null)
+        {
+            Match(text, _lineHits);
+        }
+        else
+        {
+            Match(text, mayOccur, _lineHits);
+        }
+        return _lineHits.Count == 0 ? [] : [.. _lineHits];
+    }
+
     private void Confirm(string text, IReadOnlyList<int> literals)
     {
         foreach (int li in literals)
         {
+            if (li >= Literals.Count)
+            {
+                // One of FastLiterals' weak anchors: it only lets the fast reader skip lines;
+                // the patterns it belongs to run on every parsed line anyway.
+                continue;
+            }
             var (literal, ignoreCase) = Literals[li];
             if (text.Contains(literal, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             {

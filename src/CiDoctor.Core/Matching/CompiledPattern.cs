@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Matching;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using CiDoctor.Core.Text;
 
 namespace CiDoctor.Core.Matching;
 

@@ -1,3 +1,5 @@
+using CiDoctor.Core.Logs;
+
 namespace CiDoctor.Core.Matching;
 
 /// <summary>Bounds of what a scan keeps; together they cap memory whatever the log size.</summary>
@@ -30,21 +32,6 @@ public sealed record ScannerOptions
     /// <summary>Lines kept at the end of the log.</summary>
     public int Tail { get; init; } = 80;
 
-    /// <summary>
-    /// Lets the scanner skip quiet lines unparsed (<see cref="Logs.FastLineReader"/>); false parses
-    /// every line, the reference the fast path is tested against. Same result either way.
-    /// </summary>
-    public bool SkipQuietLines { get; init; } = true;
-
-    /// <summary>
-    /// With the fast reader, reads and parses the log on a second thread while the scan runs
-    /// (when the machine has more than one core). Same result either way.
-    /// </summary>
-    public bool ReadInParallel { get; init; } = true;
-
-    /// <summary>Tests: the fast path, and its second thread, even for a small log (which is parsed line by line).</summary>
-    internal bool FastPathWhenSmall { get; init; }
-
-    /// <summary>Bytes the fast reader reads at a time; tests make it small to cross block boundaries often.</summary>
-    internal int ReadBlockBytes { get; init; } = Logs.FastLineReader.DefaultBlockBytes;
+    /// <summary>How a scanned log is read (quiet-line skipping, a second thread); the scan's result is the same whatever these say.</summary>
+    public LineReadOptions Reading { get; init; } = new();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Catalog.Linting;
 
 namespace CiDoctor.History.Clustering;
 

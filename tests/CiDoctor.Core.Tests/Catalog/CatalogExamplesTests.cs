@@ -1,4 +1,5 @@
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Catalog.Linting;
 using CiDoctor.Core.Matching;
 
 namespace CiDoctor.Core.Tests.Catalog;

@@ -101,8 +101,8 @@ public sealed class FastLineReaderTests
         string Dumped(bool fast)
         {
             using var session = new LogReadSession(Source(failing), "github");
-            var options = new ScannerOptions { SkipQuietLines = fast, FastPathWhenSmall = fast };
-            var scan = new Scanner(new CompiledCatalog(Catalog, "github"), options, baseline).Scan(session);
+            var reading = new LineReadOptions { SkipQuietLines = fast, FastPathWhenSmall = fast };
+            var scan = ReadAndScan(session, new CompiledCatalog(Catalog, "github"), reading, baseline);
             return Dump(scan, session.Result, new NixCascadeTracker());
         }
 
@@ -119,8 +119,8 @@ public sealed class FastLineReaderTests
         {
             var source = new LogSource("job.log", "job.log", () => new TrickleStream(log));
             using var session = new LogReadSession(source, "github");
-            var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = 1000, FastPathWhenSmall = fast };
-            var scan = new Scanner(new CompiledCatalog(Catalog, "github"), options).Scan(session);
+            var reading = new LineReadOptions { SkipQuietLines = fast, BlockBytes = 1000, FastPathWhenSmall = fast };
+            var scan = ReadAndScan(session, new CompiledCatalog(Catalog, "github"), reading);
             return Dump(scan, session.Result, new NixCascadeTracker());
         }
 
@@ -141,7 +141,7 @@ public sealed class FastLineReaderTests
         var source = Source(log);
         using var session = new LogReadSession(source, "plain");
         Assert.False(session.IsSmall);
-        var scan = new Scanner(new CompiledCatalog(Catalog, "plain")).Scan(session);
+        var scan = ReadAndScan(session, new CompiledCatalog(Catalog, "plain"), new LineReadOptions());
 
         Assert.True(scan.QuietLines > 15_000, $"only {scan.QuietLines} of 20000 lines were skipped");
     }
@@ -171,11 +171,19 @@ public sealed class FastLineReaderTests
     private static (string Dump, JobLog Job) Scan(byte[] log, string? ci, bool fast, int block, bool parallel = false)
     {
         using var session = new LogReadSession(Source(log), ci);
-        var options = new ScannerOptions { SkipQuietLines = fast, ReadBlockBytes = block, ReadInParallel = parallel, FastPathWhenSmall = fast };
+        var reading = new LineReadOptions { SkipQuietLines = fast, BlockBytes = block, ReadInParallel = parallel, FastPathWhenSmall = fast };
         var cascades = new NixCascadeTracker();
-        var scan = new Scanner(new CompiledCatalog(Catalog, session.Reader.Ci), options, null, [cascades]).Scan(session);
+        var scan = ReadAndScan(session, new CompiledCatalog(Catalog, session.Reader.Ci), reading, null, cascades);
         var job = session.Result;
         return (Dump(scan, job, cascades), job);
+    }
+
+    /// <summary>Reads the session into a scan of <paramref name="compiled"/> and the other observers, as a diagnosis does.</summary>
+    private static ScanResult ReadAndScan(LogReadSession session, CompiledCatalog compiled, LineReadOptions reading, BaselineSet? baseline = null, params ILineObserver[] others)
+    {
+        var scan = new Scanner(compiled, null, baseline).Start();
+        session.Read(compiled, new LineObservers([scan, .. others]), reading);
+        return scan.Result();
     }
 
     private static LogSource Source(byte[] log) => new("job.log", "job.log", () => new MemoryStream(log, writable: false));

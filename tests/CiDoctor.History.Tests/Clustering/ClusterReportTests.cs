@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Catalog.Linting;
 using CiDoctor.History.Clustering;
 using CiDoctor.Testing;
 

@@ -1,7 +1,7 @@
 using CiDoctor.Core.Catalog;
-using CiDoctor.Core.Matching;
+using CiDoctor.Core.Text;
 
-namespace CiDoctor.Core.Tests.Matching;
+namespace CiDoctor.Core.Tests.Text;
 
 /// <summary>The fingerprint prefilter finds exactly the literals a plain search for each one finds.</summary>
 public class FingerprintPrefilterTests

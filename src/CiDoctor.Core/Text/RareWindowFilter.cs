@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Finds which of hundreds of ASCII literals occur in a line of bytes, at a cost close to one

@@ -1,4 +1,4 @@
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Finds which of a fixed set of literals occur in a line. The scanner asks it first for every

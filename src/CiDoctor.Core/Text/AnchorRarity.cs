@@ -1,4 +1,4 @@
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Estimates how rarely a literal occurs in CI log lines, to choose among the literals a regex

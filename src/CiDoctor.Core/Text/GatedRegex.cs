@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// A regex tried only on text that holds one of its anchors (<see cref="RegexAnchor"/>, looked

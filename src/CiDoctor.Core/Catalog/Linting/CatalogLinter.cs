@@ -1,8 +1,9 @@
 using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace CiDoctor.Core.Catalog;
+namespace CiDoctor.Core.Catalog.Linting;
 
 /// <summary>
 /// Checks catalog files beyond loading (<c>cidoctor catalog lint</c> and the catalog tests run

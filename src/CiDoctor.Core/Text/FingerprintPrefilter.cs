@@ -1,4 +1,4 @@
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Prefilter for hundreds of literals: every literal is keyed by a hash of its first three

@@ -1,27 +1,23 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using CiDoctor.Core.Logs;
 using CiDoctor.Core.Model;
 
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Logs;
 
-/// <summary>A parsed line with its catalog matches, or a run of quiet lines with the ones a scan may keep already decoded.</summary>
-/// <param name="Hits">For a parsed line, the catalog patterns that match it (<see cref="CompiledCatalog.Match(string, List{int})"/>).</param>
-/// <param name="Quiet">Null for a parsed line; for a run, its first and last lines as <see cref="ScanPipeline"/> decodes them.</param>
-/// <param name="QuietCount">How many lines the run has (most of a long one are not in <paramref name="Quiet"/>).</param>
-internal readonly record struct ScanItem(LogLine Line, int[]? Hits, LogLine[]? Quiet, long QuietCount);
+/// <summary>A parsed line with what the matcher found in it, or a run of quiet lines with the ones observers may look at already decoded.</summary>
+/// <param name="Matches">For a parsed line, what <see cref="ILineMatcher.Match"/> found; null for a quiet run.</param>
+internal readonly record struct LineItem(LogLine Line, int[]? Matches, QuietRun Quiet);
 
 /// <summary>
-/// Reads a log with <see cref="FastLineReader"/> and hands its lines to a scan in order: on the
-/// same thread, or with reading and parsing on a second thread, in batches of a few thousand
+/// Reads a log with <see cref="FastLineReader"/> and hands its lines on in order: on the same
+/// thread, or with reading, parsing and matching on a second thread, in batches of a few thousand
 /// lines through a queue of a few batches (so memory stays bounded). Of a quiet run it decodes only the
-/// lines a scan may look at or keep: the first <c>lead</c> (a finding or candidate just before
-/// may still be looking) and the last <c>trail</c> (as many as any ring of kept lines holds).
-/// Parsed lines are matched against the catalog here too: with two threads, that balances the
-/// reader's work with the scan's (scoring, rings, findings), and only this thread uses the
-/// compiled catalog's matcher.
+/// lines observers may look at or keep: the first <c>lead</c> (an observer that reacted to a line
+/// just before may still be looking) and the last <c>trail</c> (as many as any observer keeps).
+/// Parsed lines go through the matcher here too: with two threads, that balances the reader's
+/// work with the observers' (scoring, rings, findings), and only this thread uses the matcher.
 /// </summary>
-internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catalog, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
+internal sealed class ReadPipeline(LogReadSession session, ILineMatcher matcher, IReadOnlyList<(string Literal, bool IgnoreCase)> interesting, int blockBytes, int lead, int trail)
 {
     // A batch ends at this many lines (parsed, or decoded lines of quiet runs): what waits in the
     // queue stays a few megabytes whatever the runs are like. And at this many items, so that a
@@ -32,24 +28,24 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
     private const int QueuedBatches = 4;
 
     /// <summary>Reads the whole log, giving every item to <paramref name="apply"/> on this thread.</summary>
-    public void Run(Action<ScanItem> apply) => Read(apply);
+    public void Run(Action<LineItem> apply) => Read(apply);
 
     /// <summary>Reads the whole log on a second thread while <paramref name="apply"/> runs on this one.</summary>
-    public void RunOnTwoThreads(Action<ScanItem> apply)
+    public void RunOnTwoThreads(Action<LineItem> apply)
     {
-        using var queue = new BlockingCollection<ScanItem[]>(QueuedBatches);
+        using var queue = new BlockingCollection<LineItem[]>(QueuedBatches);
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
         var reader = Task.Factory.StartNew(() =>
         {
-            var batch = new List<ScanItem>();
+            var batch = new List<LineItem>();
             int lines = 0;
             try
             {
                 Read(item =>
                 {
                     batch.Add(item);
-                    lines += item.Quiet?.Length ?? 1;
+                    lines += item.Matches is null ? item.Quiet.Decoded.Length : 1;
                     if (lines >= BatchLines || batch.Count >= BatchItems)
                     {
                         queue.Add([.. batch], stop.Token);
@@ -91,48 +87,48 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
         failure?.Throw();
     }
 
-    private void Read(Action<ScanItem> deliver)
+    private void Read(Action<LineItem> deliver)
     {
-        var sink = new Collector(deliver, catalog, lead, trail);
+        var sink = new Collector(deliver, matcher, lead, trail);
         session.ReadFast(sink, interesting, sink.Start, blockBytes);
     }
 
-    private sealed class Collector(Action<ScanItem> deliver, CompiledCatalog catalog, int lead, int trail) : ILineSink
+    private sealed class Collector(Action<LineItem> deliver, ILineMatcher matcher, int lead, int trail) : ILineSink
     {
-        private readonly List<int> _hits = [];
         private readonly List<int> _mayOccur = [];
-        private int[] _toCatalog = [];
+        private int[] _toMatcher = [];
 
         public FastLineReader? Reader { get; private set; }
 
-        /// <summary>Called before the first line: where quiet lines' text comes from, and which catalog literal each of the reader's is (-1: a marker, a keyword).</summary>
+        /// <summary>Called before the first line: where quiet lines' text comes from, and which of the matcher's literals each of the reader's is (-1: a marker, a keyword).</summary>
         public void Start(FastLineReader reader)
         {
             Reader = reader;
-            var index = Enumerable.Range(0, catalog.Literals.Count).ToDictionary(i => catalog.Literals[i]);
-            _toCatalog = reader.Literals.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
+            var literals = matcher.Literals ?? [];
+            var index = new Dictionary<(string, bool), int>();
+            for (int i = 0; i < literals.Count; i++)
+            {
+                index.TryAdd(literals[i], i);
+            }
+            _toMatcher = reader.Literals.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
         }
 
         public void Line(LogLine line, IReadOnlyList<int>? literals)
         {
-            _hits.Clear();
-            if (literals is null)
-            {
-                catalog.Match(line.Text, _hits);
-            }
-            else
+            IReadOnlyList<int>? mayOccur = null;
+            if (literals is not null)
             {
                 _mayOccur.Clear();
                 foreach (int literal in literals)
                 {
-                    if (_toCatalog[literal] >= 0)
+                    if (_toMatcher[literal] >= 0)
                     {
-                        _mayOccur.Add(_toCatalog[literal]);
+                        _mayOccur.Add(_toMatcher[literal]);
                     }
                 }
-                catalog.Match(line.Text, _mayOccur, _hits);
+                mayOccur = _mayOccur;
             }
-            deliver(new ScanItem(line, _hits.Count == 0 ? [] : [.. _hits], null, 0));
+            deliver(new LineItem(line, matcher.Match(line.Text, mayOccur), default));
         }
 
         public void Quiet(long first, long last, int step, LineKind kind)
@@ -149,7 +145,7 @@ internal sealed class ScanPipeline(LogReadSession session, CompiledCatalog catal
             {
                 lines[i++] = Decoded(n, step, kind);
             }
-            deliver(new ScanItem(default, null, lines, last - first + 1));
+            deliver(new LineItem(default, null, new QuietRun(first, last, lines)));
         }
 
         private LogLine Decoded(long number, int step, LineKind kind) =>

@@ -3,16 +3,16 @@ using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Logs;
 using CiDoctor.Core.Matching;
 
-namespace CiDoctor.Core.Tests.Matching;
+namespace CiDoctor.Core.Tests.Logs;
 
-public sealed class ScanPipelineTests
+public sealed class ReadPipelineTests
 {
     private static readonly FailureCatalog Catalog = CatalogLoader.Load([]);
 
     [Fact]
-    public void RunOnTwoThreads_ScanFails_StopsTheReaderAndRethrows()
+    public void RunOnTwoThreads_ObserverFails_StopsTheReaderAndRethrows()
     {
-        // 200k lines: far more than the queue holds, so the reader is still reading when the scan fails.
+        // 200k lines: far more than the queue holds, so the reader is still reading when the observer fails.
         var text = new StringBuilder();
         for (int i = 0; i < 200_000; i++)
         {
@@ -21,27 +21,27 @@ public sealed class ScanPipelineTests
         byte[] log = Encoding.UTF8.GetBytes(text.ToString());
         using var session = new LogReadSession(new LogSource("job.log", "job.log", () => new MemoryStream(log)), "plain");
         var compiled = new CompiledCatalog(Catalog, "plain");
-        var pipeline = new ScanPipeline(session, compiled, compiled.FastLiterals!, FastLineReader.DefaultBlockBytes, 10, 10);
+        var pipeline = new ReadPipeline(session, compiled, compiled.FastLiterals!, FastLineReader.DefaultBlockBytes, 10, 10);
         int seen = 0;
 
         var error = Assert.Throws<InvalidOperationException>(() => pipeline.RunOnTwoThreads(_ =>
         {
             if (++seen == 100)
             {
-                throw new InvalidOperationException("scan failed");
+                throw new InvalidOperationException("observer failed");
             }
         }));
 
-        Assert.Equal("scan failed", error.Message);
+        Assert.Equal("observer failed", error.Message);
         Assert.Equal(100, seen);
     }
 
     [Fact]
-    public void RunOnTwoThreads_ReaderFails_RethrowsOnTheScanThread()
+    public void RunOnTwoThreads_ReaderFails_RethrowsOnTheObserversThread()
     {
         var session = new LogReadSession(new LogSource("job.log", "job.log", () => new FailingStream()), "plain");
         var compiled = new CompiledCatalog(Catalog, "plain");
-        var pipeline = new ScanPipeline(session, compiled, compiled.FastLiterals!, FastLineReader.DefaultBlockBytes, 10, 10);
+        var pipeline = new ReadPipeline(session, compiled, compiled.FastLiterals!, FastLineReader.DefaultBlockBytes, 10, 10);
 
         var error = Assert.Throws<IOException>(() => pipeline.RunOnTwoThreads(_ => { }));
 

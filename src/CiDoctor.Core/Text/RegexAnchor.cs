@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Finds the prefilter anchors of a regex: literals such that every match contains at least one

@@ -2,7 +2,7 @@ using System.Text;
 using CiDoctor.Core.Matching;
 using CiDoctor.Core.Tests.Logs;
 
-namespace CiDoctor.Core.Tests.Matching;
+namespace CiDoctor.Core.Tests.Text;
 
 /// <summary>A gate in front of a scorer regex may only skip texts the regex does not match.</summary>
 public sealed class GatedRegexTests

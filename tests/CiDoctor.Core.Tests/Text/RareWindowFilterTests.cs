@@ -1,8 +1,9 @@
 using System.Text;
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Matching;
+using CiDoctor.Core.Text;
 
-namespace CiDoctor.Core.Tests.Matching;
+namespace CiDoctor.Core.Tests.Text;
 
 /// <summary>
 /// The byte filter must find exactly what a plain per-literal search finds: every literal

@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Catalog.Linting;
 using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
+using CiDoctor.Core.Text;
 
-namespace CiDoctor.Core.Tests.Matching;
+namespace CiDoctor.Core.Tests.Text;
 
 /// <summary>
 /// Prefilter anchors: the rarest required literal, one per alternative of an alternation, and

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CiDoctor.Core.Matching;
+namespace CiDoctor.Core.Text;
 
 /// <summary>
 /// Compiles catalog regexes. Every regex is validated against the catalog's subset (no
