@@ -60,13 +60,13 @@ public sealed partial class BuildkiteLogReader : ILogReader
 
         public override string Ci => "buildkite";
 
-        public override IReadOnlyList<string> Markers => ["~~~ ", "--- ", "+++ ", "^^^ +++", "🚨 Error: ", "user command error: "];
+        protected override IReadOnlyList<string> FormatMarkers => ["~~~ ", "--- ", "+++ ", "^^^ +++", "🚨 Error: ", "user command error: "];
 
         public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
 
         public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);
             if (text.Length > 3 && text[3] == ' ' && (text[0] is '~' or '-' or '+'))

@@ -43,14 +43,14 @@ public sealed class DroneLogReader : ILogReader
     {
         public override string Ci => "drone";
 
-        public override IReadOnlyList<string> Markers => [];
+        protected override IReadOnlyList<string> FormatMarkers => [];
 
         // Only the first line starts the step, and the first line is always parsed.
         public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
 
         public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             if (number == 1)
             {

@@ -76,7 +76,7 @@ public sealed partial class ForgejoLogReader : ILogReader
 
         public override string Ci => "forgejo";
 
-        public override IReadOnlyList<string> Markers =>
+        protected override IReadOnlyList<string> FormatMarkers =>
         [
             "⭐ Run ", "✅  ", "❌  ", "🏁  Job ", "exitcode '", "Cleaning up container for job ",
             "The runner cancelled the job because it exceeds the maximum run time", "##[group]", "##[endgroup]", "::group::", "::endgroup::",
@@ -88,7 +88,7 @@ public sealed partial class ForgejoLogReader : ILogReader
 
         public override string PlainText(string raw) => CleanLine(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = CleanLine(raw);
             string marker = text.TrimStart();

@@ -55,7 +55,7 @@ public sealed partial class GitHubLogReader : ILogReader
 
         public override string Ci => "github";
 
-        public override IReadOnlyList<string> Markers => ["##[", "Post job cleanup.", "Cleaning up orphan processes"];
+        protected override IReadOnlyList<string> FormatMarkers => ["##[", "Post job cleanup.", "Cleaning up orphan processes"];
 
         // Before the first step, any non-empty line starts "Set up job".
         public override bool CanSkip(ReadOnlySpan<byte> raw) => _sawSetup || CurrentStep >= 0;
@@ -64,7 +64,7 @@ public sealed partial class GitHubLogReader : ILogReader
 
         public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);
             if (!_sawSetup && CurrentStep < 0 && text.Length > 0)

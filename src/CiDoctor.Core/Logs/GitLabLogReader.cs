@@ -76,14 +76,14 @@ public sealed partial class GitLabLogReader : ILogReader
 
         public override string Ci => "gitlab";
 
-        public override IReadOnlyList<string> Markers => ["section_", "ERROR: Job failed", "Job succeeded", "Running with gitlab-runner "];
+        protected override IReadOnlyList<string> FormatMarkers => ["section_", "ERROR: Job failed", "Job succeeded", "Running with gitlab-runner "];
 
         // The first non-empty line after a section start is its header.
         public override bool CanSkip(ReadOnlySpan<byte> raw) => !_headerNext;
 
         public override string PlainText(string raw) => Clean(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = Clean(raw);
             if (_headerNext && text.Length > 0)

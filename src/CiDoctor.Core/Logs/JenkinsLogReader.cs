@@ -110,7 +110,7 @@ public sealed partial class JenkinsLogReader : ILogReader
 
         public override string Ci => "jenkins";
 
-        public override IReadOnlyList<string> Markers =>
+        protected override IReadOnlyList<string> FormatMarkers =>
             ["[Pipeline] ", "] $ ", ">exit ", "Stage \"", "script returned exit code ", "Build step '", "Finished: "];
 
         // Console notes are removed with their content: a line with one is parsed.
@@ -119,7 +119,7 @@ public sealed partial class JenkinsLogReader : ILogReader
         // The first line, always parsed, sets the clock.
         public override string PlainText(string raw) => JenkinsConsoleText.Clean(raw, _clock ?? false);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             _clock ??= JenkinsConsoleText.StartsWithClock(raw);
             string text = JenkinsConsoleText.Clean(raw, _clock.Value);

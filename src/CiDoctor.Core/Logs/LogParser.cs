@@ -20,6 +20,8 @@ public abstract partial class LogParser
     private RunStatus _jobStatus = RunStatus.Unknown;
     private long? _failureLine;
     private int? _failedStep;
+    private readonly ClosingState _closing = new();
+    private IReadOnlyList<string>? _markers;
 
     /// <summary>The CI system name this parser reads.</summary>
     public abstract string Ci { get; }
@@ -39,8 +41,43 @@ public abstract partial class LogParser
     /// </summary>
     public string? SourceName { get; internal set; }
 
-    /// <summary>Parses one raw line (no line end). Lines arrive in order, numbered from 1.</summary>
-    public abstract LogLine Parse(long number, string raw);
+    /// <summary>What a job-page copy glued into the lines (page line numbers, anchors); removed before <see cref="ParseLine"/> sees a line.</summary>
+    private protected CopyShape Shape { get; private set; } = CopyShape.None;
+
+    /// <summary>Called once before the first line with the log's head (its first lines, copy residue removed).</summary>
+    internal void Start(string? sourceName, CopyShape shape, IReadOnlyList<string> head)
+    {
+        SourceName = sourceName;
+        Shape = shape;
+        OnHead(head);
+    }
+
+    /// <summary>
+    /// Lets a format look ahead in the head of the log before the first line (a copy that starts
+    /// inside a step's header block names the step only a few lines down).
+    /// </summary>
+    protected virtual void OnHead(IReadOnlyList<string> head)
+    {
+    }
+
+    /// <summary>
+    /// Parses one raw line (no line end). Lines arrive in order, numbered from 1. The format parses
+    /// it (<see cref="ParseLine"/>); then, whatever the format, a closing line of any CI system
+    /// (<see cref="ClosingLines"/>) is taken in: the job's exit code, how it ended, and the failed
+    /// step when the format did not name one.
+    /// </summary>
+    public LogLine Parse(long number, string raw)
+    {
+        var line = ParseLine(number, Shape.Unglue(number, raw));
+        if (line.Kind != LineKind.Echo && ClosingLines.Read(line.Text) is { } report)
+        {
+            line = Closing(report, line);
+        }
+        return line;
+    }
+
+    /// <summary>The format's parse of one raw line (copy residue already removed).</summary>
+    protected abstract LogLine ParseLine(long number, string raw);
 
     // The fast path (docs/DECISIONS.md "Quiet lines"): most lines of a big log hold nothing any
     // reader, catalog mode or scorer reacts to. A format that lists its markers lets the reader
@@ -51,7 +88,11 @@ public abstract partial class LogParser
     /// Literals whose presence in a line may make <see cref="Parse"/> do more than the plain rule
     /// (headers, markers, exit reports); null when the format has no fast path.
     /// </summary>
-    public virtual IReadOnlyList<string>? Markers => null;
+    public IReadOnlyList<string>? Markers =>
+        _markers ??= FormatMarkers is { } own ? [.. own.Concat(ClosingLines.Literals).Distinct()] : null;
+
+    /// <summary>The format's own literals for <see cref="Markers"/> (the closing lines' are added to them); null when it has no fast path.</summary>
+    protected virtual IReadOnlyList<string>? FormatMarkers => null;
 
     /// <summary>
     /// True when, in the current state, a line of printable ASCII (<paramref name="raw"/>, ANSI
@@ -72,6 +113,9 @@ public abstract partial class LogParser
     /// so it must not depend on state that changes after the first line.
     /// </summary>
     public virtual string PlainText(string raw) => raw;
+
+    /// <summary>The text of plainly parsed line <paramref name="number"/>: its <see cref="PlainText"/> once the copy residue is removed.</summary>
+    public string PlainLine(long number, string raw) => PlainText(Shape.Unglue(number, raw));
 
     /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> were skipped as plain: do what parsing them would have done.</summary>
     public virtual void OnQuietLines(long first, long last)
@@ -105,13 +149,80 @@ public abstract partial class LogParser
             }
         }
         var status = _jobStatus;
-        if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0))
+        if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0 || _closing.Failed))
         {
             status = RunStatus.Failed;
         }
-        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null);
-        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine, longLines, invalidUtf8);
+        else if (status == RunStatus.Unknown && _closing.Cancelled)
+        {
+            status = RunStatus.Cancelled;
+        }
+        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null) ?? _closing.ExitCode;
+        // A job that passed in the end (a retried preparation) did not end as its closing lines said on the way.
+        bool ended = status is RunStatus.Failed or RunStatus.Cancelled;
+        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine ?? _closing.FailureLine, longLines, invalidUtf8)
+        {
+            FailureClass = ended ? _closing.Class : FailureClass.None,
+            FailureReport = ended ? _closing.Report : null,
+        };
     }
+
+    /// <summary>
+    /// Takes in a closing line the format has parsed. When it reports a failure the format did not
+    /// place, the failure goes to the step it names (found by name, else begun at this line: a
+    /// pasted tail has no header) or, when it names none, to the open step.
+    /// </summary>
+    private LogLine Closing(ClosingReport report, LogLine line)
+    {
+        _closing.Add(report, line.Text, line.Number);
+        if (report.Tier != ClosingTier.Runner || !report.Fails || report.Class == FailureClass.Cancelled || FailurePlaced())
+        {
+            return line;
+        }
+        int step = report.Step is string name ? StepNamed(name, line.Number) : CurrentStep;
+        if (step < 0)
+        {
+            return line;
+        }
+        SetStepOutcome(step, RunStatus.Failed, report.ExitCode, line.Number);
+        SetFailedStep(step);
+        return line.Step == CurrentStep || step != CurrentStep ? line : line with { Step = CurrentStep };
+    }
+
+    /// <summary>True when the format already marked a step failed.</summary>
+    private bool FailurePlaced() =>
+        _failedStep is not null || (_openName is not null && _openStatus == RunStatus.Failed) || _steps.Exists(s => s.Status == RunStatus.Failed);
+
+    /// <summary>
+    /// The step a closing line names: the last one of that name (ignoring case), else the last one
+    /// whose name holds it or is held by it (GitLab's <c>step_script</c> in the title
+    /// <c>Executing "step_script" stage of the job script</c>, Travis' <c>npm test</c> in
+    /// <c>Run npm test</c>), else a new step begun at <paramref name="line"/>.
+    /// </summary>
+    private int StepNamed(string name, long line)
+    {
+        for (int i = StepCount - 1; i >= 0; i--)
+        {
+            if (string.Equals(StepName(i), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        for (int i = StepCount - 1; i >= 0 && name.Length >= MinContainedName; i--)
+        {
+            string other = StepName(i);
+            if (other.Length >= MinContainedName
+                && (other.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(other, StringComparison.OrdinalIgnoreCase)))
+            {
+                return i;
+            }
+        }
+        BeginStep(name, line);
+        return CurrentStep;
+    }
+
+    // Shorter names ("go", "sh") would be found inside unrelated ones.
+    private const int MinContainedName = 4;
 
     /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
     /// <summary>

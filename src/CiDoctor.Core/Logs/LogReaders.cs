@@ -32,8 +32,14 @@ public static class LogReaders
         return All.FirstOrDefault(r => r.Ci == name);
     }
 
-    /// <summary>The reader whose format the head looks most like; plain text when none claims it.</summary>
-    public static ILogReader Detect(IReadOnlyList<string> head)
+    /// <summary>
+    /// The reader whose format the head looks most like; plain text when none claims it. A copy
+    /// from a job page is judged without the line numbers and anchors the page glued into it.
+    /// </summary>
+    public static ILogReader Detect(IReadOnlyList<string> head) => DetectUnglued(CopyShape.Detect(head).Apply(head));
+
+    /// <summary><see cref="Detect"/> on a head whose copy residue was removed already.</summary>
+    internal static ILogReader DetectUnglued(IReadOnlyList<string> head)
     {
         ILogReader best = All[^1];
         int bestScore = 0;

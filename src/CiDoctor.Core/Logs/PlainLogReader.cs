@@ -15,12 +15,12 @@ public sealed class PlainLogReader : ILogReader
     {
         public override string Ci => "plain";
 
-        public override IReadOnlyList<string> Markers => [];
+        protected override IReadOnlyList<string> FormatMarkers => [];
 
         public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
 
         public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
 
-        public override LogLine Parse(long number, string raw) => new(number, CleanWithIsoTimestamp(raw), CurrentStep);
+        protected override LogLine ParseLine(long number, string raw) => new(number, CleanWithIsoTimestamp(raw), CurrentStep);
     }
 }

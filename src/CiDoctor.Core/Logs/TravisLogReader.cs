@@ -62,7 +62,7 @@ public sealed partial class TravisLogReader : ILogReader
 
         public override string Ci => "travis";
 
-        public override IReadOnlyList<string> Markers => ["travis_", "The command \"", "Done. "];
+        protected override IReadOnlyList<string> FormatMarkers => ["travis_", "The command \"", "Done. "];
 
         // After a time marker the next line may start the step; inside a command's exit report
         // lines are Travis quoting it back.
@@ -70,7 +70,7 @@ public sealed partial class TravisLogReader : ILogReader
 
         public override string PlainText(string raw) => TextCleaner.StripAnsi(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = TextCleaner.StripAnsi(raw);
             if (_afterTimeEnd && text.StartsWith(' '))
