@@ -13,7 +13,8 @@ namespace CiDoctor.Core.Logs;
 /// <param name="Class">How the job ended, by the CI system's own words.</param>
 /// <param name="Tier">Who printed it.</param>
 /// <param name="Step">The failed step this line names when the name is implied rather than captured.</param>
-internal sealed record ClosingLine(string Literal, Regex Pattern, FailureClass Class, ClosingTier Tier = ClosingTier.Runner, string? Step = null)
+/// <param name="Soft">A failure the runner retries (GitLab's <c>Preparation failed</c>): it says how the job is going, not which step failed.</param>
+internal sealed record ClosingLine(string Literal, Regex Pattern, FailureClass Class, ClosingTier Tier = ClosingTier.Runner, string? Step = null, bool Soft = false)
 {
     /// <summary>What <paramref name="match"/> (a match of <see cref="Pattern"/>) reports.</summary>
     public ClosingReport Report(Match match)

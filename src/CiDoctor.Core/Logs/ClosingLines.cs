@@ -34,7 +34,7 @@ internal static class ClosingLines
         // GitLab: common/build.go warnTimeoutExceeded (names the stage the timeout cut).
         Entry("could not run to completion because the timeout was exceeded", @"(?<step>[A-Za-z0-9_]+) could not run to completion because the timeout was exceeded", FailureClass.Timeout),
         // GitLab: common/build.go (logger.SoftErrorln("Preparation failed:", err)); retried, then a system failure.
-        Entry("ERROR: Preparation failed:", @"ERROR: Preparation failed:", FailureClass.System),
+        Entry("ERROR: Preparation failed:", @"ERROR: Preparation failed:", FailureClass.System, soft: true),
 
         // GitHub Actions: actions/runner src/Runner.Worker/Handlers/ScriptHandler.cs ("##[error]" on raw logs, "Error: " on the job page).
         Entry("Process completed with exit code", @"Process completed with exit code (?<exit>-?\d+)", FailureClass.Script),
@@ -170,6 +170,6 @@ internal static class ClosingLines
         return null;
     }
 
-    private static ClosingLine Entry(string literal, string pattern, FailureClass @class, ClosingTier tier = ClosingTier.Runner, string? step = null) =>
-        new(literal, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout), @class, tier, step);
+    private static ClosingLine Entry(string literal, string pattern, FailureClass @class, ClosingTier tier = ClosingTier.Runner, string? step = null, bool soft = false) =>
+        new(literal, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout), @class, tier, step, soft);
 }

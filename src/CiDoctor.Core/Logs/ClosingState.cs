@@ -20,7 +20,12 @@ internal sealed class ClosingState
     /// <summary>The exit code: the runner's, else the last non-zero one a tool reported.</summary>
     public int? ExitCode => RunnerExit ?? _toolExit;
 
-    /// <summary>The first runner line that reported a failure (or a cancel).</summary>
+    /// <summary>
+    /// The first runner line that reported a command's exit or the job's failure without saying
+    /// why (<c>Process completed with exit code 1.</c>, <c>ERROR: Job failed: exit code 1</c>):
+    /// the report the failing output comes before. A line that says why (runner lost, time limit,
+    /// system failure) is a cause itself, and is not one.
+    /// </summary>
     public long? FailureLine { get; private set; }
 
     /// <summary>True when a runner line reported a failure other than a cancel.</summary>
@@ -48,7 +53,10 @@ internal sealed class ClosingState
             return;
         }
         RunnerExit ??= report.ExitCode;
-        FailureLine ??= number;
+        if (!report.Line.Soft && report.Class is FailureClass.Script or FailureClass.None)
+        {
+            FailureLine ??= number;
+        }
         Cancelled |= report.Class == FailureClass.Cancelled;
         Failed |= report.Class != FailureClass.Cancelled;
         if (Report is null || Rank(report.Class) > Rank(Class))

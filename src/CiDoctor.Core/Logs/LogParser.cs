@@ -21,6 +21,11 @@ public abstract partial class LogParser
     private long? _failureLine;
     private int? _failedStep;
     private readonly ClosingState _closing = new();
+
+    // The step a headless tail belongs to (begun at line 1), and, while probing the head, the
+    // step a closing line named before any step began.
+    private string? _headless;
+    private string? _headlessNamed;
     private IReadOnlyList<string>? _markers;
 
     /// <summary>The CI system name this parser reads.</summary>
@@ -45,11 +50,37 @@ public abstract partial class LogParser
     private protected CopyShape Shape { get; private set; } = CopyShape.None;
 
     /// <summary>Called once before the first line with the log's head (its first lines, copy residue removed).</summary>
-    internal void Start(string? sourceName, CopyShape shape, IReadOnlyList<string> head)
+    /// <param name="probe">
+    /// Makes a fresh parser of this format, to read the head ahead (null: do not look ahead).
+    /// </param>
+    internal void Start(string? sourceName, CopyShape shape, IReadOnlyList<string> head, Func<LogParser>? probe = null)
     {
         SourceName = sourceName;
         Shape = shape;
         OnHead(head);
+        _headless = probe is null ? null : HeadlessStep(head, probe);
+    }
+
+    /// <summary>
+    /// The step a pasted tail is the output of, when its head shows it: a closing line that names
+    /// the failed step (<c>The command "npm test" exited with 1.</c>, <c>Build step 'Execute shell'
+    /// marked build as failure</c>) before the format saw any step header. The lines above it are
+    /// that step's output, so the step starts at line 1. Found by reading the head with a fresh
+    /// parser; null when the head shows no such line.
+    /// </summary>
+    private string? HeadlessStep(IReadOnlyList<string> head, Func<LogParser> probe)
+    {
+        if (!head.Any(l => ClosingLines.Read(l) is { Tier: ClosingTier.Runner, Step: not null }))
+        {
+            return null;
+        }
+        var reader = probe();
+        reader.Start(SourceName, CopyShape.None, head);
+        for (int i = 0; i < head.Count && reader._headlessNamed is null; i++)
+        {
+            reader.Parse(i + 1, head[i]);
+        }
+        return reader._headlessNamed;
     }
 
     /// <summary>
@@ -68,6 +99,10 @@ public abstract partial class LogParser
     /// </summary>
     public LogLine Parse(long number, string raw)
     {
+        if (number == 1 && _headless is not null)
+        {
+            BeginStep(_headless, number);
+        }
         var line = ParseLine(number, Shape.Unglue(number, raw));
         if (line.Kind != LineKind.Echo && ClosingLines.Read(line.Text) is { } report)
         {
@@ -160,7 +195,7 @@ public abstract partial class LogParser
         int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null) ?? _closing.ExitCode;
         // A job that passed in the end (a retried preparation) did not end as its closing lines said on the way.
         bool ended = status is RunStatus.Failed or RunStatus.Cancelled;
-        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine ?? _closing.FailureLine, longLines, invalidUtf8)
+        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine ?? (ClosingFailureLine ? _closing.FailureLine : null), longLines, invalidUtf8)
         {
             FailureClass = ended ? _closing.Class : FailureClass.None,
             FailureReport = ended ? _closing.Report : null,
@@ -184,7 +219,8 @@ public abstract partial class LogParser
         {
             return line;
         }
-        SetStepOutcome(step, RunStatus.Failed, report.ExitCode, line.Number);
+        // The failure line is the closing state's: a line that says why the job ended is a cause, not the report after it.
+        Outcome(step, RunStatus.Failed, report.ExitCode);
         SetFailedStep(step);
         return line.Step == CurrentStep || step != CurrentStep ? line : line with { Step = CurrentStep };
     }
@@ -217,12 +253,24 @@ public abstract partial class LogParser
                 return i;
             }
         }
+        if (StepCount == 0)
+        {
+            _headlessNamed = name;
+        }
         BeginStep(name, line);
         return CurrentStep;
     }
 
     // Shorter names ("go", "sh") would be found inside unrelated ones.
     private const int MinContainedName = 4;
+
+    /// <summary>
+    /// True when the first exit report among the closing lines is the job's failure line. Not for
+    /// a log whose format is unknown: a pasted excerpt shows streams out of order (what a shell
+    /// prints on exit lands after CircleCI's <c>Exited with code 1</c>), so output after the
+    /// report may still be the cause.
+    /// </summary>
+    protected virtual bool ClosingFailureLine => true;
 
     /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
     /// <summary>
@@ -313,13 +361,18 @@ public abstract partial class LogParser
     /// </summary>
     protected void SetStepOutcome(int index, RunStatus status, int? exitCode, long line)
     {
+        if (status == RunStatus.Failed && index >= 0 && index < StepCount)
+        {
+            MarkFailure(line);
+        }
+        Outcome(index, status, exitCode);
+    }
+
+    private void Outcome(int index, RunStatus status, int? exitCode)
+    {
         if (index < 0 || index >= StepCount)
         {
             return;
-        }
-        if (status == RunStatus.Failed)
-        {
-            MarkFailure(line);
         }
         if (index == _steps.Count)
         {

@@ -29,7 +29,7 @@ public sealed class LogReadSession : IDisposable
         _stream = stream;
         _head = head;
         _parser = Reader.CreateParser();
-        _parser.Start(source.Name, shape, lines);
+        _parser.Start(source.Name, shape, lines, Reader.CreateParser);
     }
 
     public LogSource Source { get; }

@@ -15,6 +15,8 @@ public sealed class PlainLogReader : ILogReader
     {
         public override string Ci => "plain";
 
+        protected override bool ClosingFailureLine => false;
+
         protected override IReadOnlyList<string> FormatMarkers => [];
 
         public override bool CanSkip(ReadOnlySpan<byte> raw) => true;

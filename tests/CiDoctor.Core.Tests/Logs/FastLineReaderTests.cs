@@ -193,6 +193,7 @@ public sealed class FastLineReaderTests
     {
         var text = new StringBuilder();
         text.AppendLine($"job {job.Ci} lines {job.LineCount} exit {job.ExitCode} status {job.Status} failed {job.FailedStep} at {job.FailureLine} long {job.LongLines} invalid {job.InvalidUtf8}");
+        text.AppendLine($"ended {job.FailureClass}: {job.FailureReport}");
         foreach (var step in job.Steps)
         {
             text.AppendLine($"step {step}");
