@@ -110,7 +110,7 @@ internal static class ClosingLines
 
         // Azure Pipelines: azure-pipelines-tasks Tasks/BashV3/task.json (JS_ExitCode "Bash exited with code '%s'."), and the
         // other script tasks' same wording ("Process 'msbuild.exe' exited with code '1'.").
-        Entry("exited with code '", @"exited with code '(?<exit>-?\d+)'", FailureClass.Script),
+        Entry("exited with code", @"exited with code\s+'(?<exit>-?\d+)'", FailureClass.Script),
         // Azure Pipelines: azure-pipelines-agent src/Misc/layoutbin/en-US/strings.json (ProcessExitCode).
         Entry("returned from process", @"Exit code (?<exit>-?\d+) returned from process", FailureClass.Script),
         // Azure Pipelines: strings.json (StepTimedOut, StepCancelled, UserShutdownAgent).

@@ -23,25 +23,42 @@ internal sealed partial class CopyShape
     private readonly long? _offset;
     private readonly bool _anchors;
 
-    private CopyShape(long? offset, bool anchors)
+    private CopyShape(long? offset, bool anchors, string? page)
     {
         _offset = offset;
         _anchors = anchors;
+        Page = page;
     }
 
     /// <summary>No copy residue: lines are left as they are.</summary>
-    public static CopyShape None { get; } = new(null, false);
+    public static CopyShape None { get; } = new(null, false, null);
 
     /// <summary>True when the head shows page line numbers or anchors.</summary>
     public bool IsCopy => _offset is not null || _anchors;
 
+    /// <summary>
+    /// The CI system whose job page the anchors link to, when their address says it (GitHub's
+    /// <c>/job/N#step:S:L</c>, GitLab's <c>/-/jobs/N#L</c>, Gitea's and Forgejo's <c>#jobstep-S-L</c>); null otherwise.
+    /// </summary>
+    public string? Page { get; }
+
     /// <summary>The residue the head of a log shows.</summary>
     public static CopyShape Detect(IReadOnlyList<string> head)
     {
-        bool anchors = head.Any(l => l.Contains("](http", StringComparison.Ordinal) && Anchor().Matches(l).Any(IsLineAnchor));
+        var anchors = head.Where(l => l.Contains("](http", StringComparison.Ordinal))
+            .SelectMany(l => Anchor().Matches(l))
+            .Where(IsLineAnchor)
+            .Select(m => m.Groups["url"].Value)
+            .ToList();
         long? offset = NumberOffset(head);
-        return offset is null && !anchors ? None : new CopyShape(offset, anchors);
+        return offset is null && anchors.Count == 0 ? None : new CopyShape(offset, anchors.Count > 0, anchors.Select(PageOf).FirstOrDefault(p => p is not null));
     }
+
+    private static string? PageOf(string url) =>
+        url.Contains("#jobstep-", StringComparison.Ordinal) ? "forgejo"
+        : url.Contains("/-/jobs/", StringComparison.Ordinal) ? "gitlab"
+        : url.Contains("#step:", StringComparison.Ordinal) ? "github"
+        : null;
 
     /// <summary>The head with the residue removed, as the readers' detection should see it.</summary>
     public IReadOnlyList<string> Apply(IReadOnlyList<string> head) =>

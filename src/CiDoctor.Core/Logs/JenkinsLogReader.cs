@@ -40,6 +40,10 @@ public sealed partial class JenkinsLogReader : ILogReader
             {
                 score += 40;
             }
+            else if (line.StartsWith("ERROR: script returned exit code ", StringComparison.Ordinal))
+            {
+                score += 30;
+            }
         }
         return Math.Min(score, 90);
     }

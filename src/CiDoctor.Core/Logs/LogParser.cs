@@ -294,6 +294,15 @@ public abstract partial class LogParser
         _openStatus = RunStatus.Unknown;
     }
 
+    /// <summary>Names the open step (formats that learn a step's name a line after it starts).</summary>
+    protected void RenameOpenStep(string name)
+    {
+        if (_openName is not null)
+        {
+            _openName = SecretMasker.MaskText(name.Trim());
+        }
+    }
+
     /// <summary>Ends the open step at <paramref name="line"/> (inclusive).</summary>
     protected void EndStep(long line, RunStatus status = RunStatus.Unknown, int? exitCode = null)
     {
@@ -395,6 +404,9 @@ public abstract partial class LogParser
 
     /// <summary>The steps closed so far.</summary>
     protected IReadOnlyList<Step> ClosedSteps => _steps;
+
+    /// <summary>The status of step <paramref name="index"/>, whether closed or still open.</summary>
+    protected RunStatus StepStatus(int index) => index == _steps.Count && _openName is not null ? _openStatus : _steps[index].Status;
 
     /// <summary>The name of step <paramref name="index"/>, whether closed or still open.</summary>
     protected string StepName(int index) => index == _steps.Count && _openName is not null ? _openName : _steps[index].Name;

@@ -24,7 +24,7 @@ public sealed class LogReadSession : IDisposable
         var lines = HeadLines(head);
         var shape = CopyShape.Detect(lines);
         lines = shape.Apply(lines);
-        Reader = ci is null ? LogReaders.DetectUnglued(lines) : LogReaders.Find(ci)
+        Reader = ci is null ? LogReaders.DetectUnglued(lines, shape) : LogReaders.Find(ci)
             ?? throw new CiDoctorException($"unknown CI system '{ci}'; use one of: {string.Join(", ", Names.CiSystems)}");
         _stream = stream;
         _head = head;

@@ -27,6 +27,19 @@ public sealed partial class TravisLogReader : ILogReader
             if (raw.Contains("travis_fold:", StringComparison.Ordinal) || raw.Contains("travis_time:", StringComparison.Ordinal))
             {
                 score += Marker().IsMatch(raw) ? 45 : 0;
+                continue;
+            }
+            // A pasted tail keeps travis-build's and the worker's own report lines.
+            string line = TextCleaner.StripAnsi(raw);
+            if (CommandExit().IsMatch(line) || Done().IsMatch(line)
+                || line.StartsWith("No output has been received in the last ", StringComparison.Ordinal)
+                || line.StartsWith("The job exceeded the maximum ", StringComparison.Ordinal))
+            {
+                score += 40;
+            }
+            else if (line == "Your build has been stopped.")
+            {
+                score += 20;
             }
         }
         return Math.Min(score, 95);
