@@ -26,6 +26,9 @@ public abstract partial class LogParser
     // step a closing line named before any step began.
     private string? _headless;
     private string? _headlessNamed;
+
+    // Steps begun so far: a line that began one is a header.
+    private int _begun;
     private IReadOnlyList<string>? _markers;
 
     /// <summary>The CI system name this parser reads.</summary>
@@ -103,8 +106,11 @@ public abstract partial class LogParser
         {
             BeginStep(_headless, number);
         }
+        int begun = _begun;
         var line = ParseLine(number, Shape.Unglue(number, raw));
-        if (line.Kind != LineKind.Echo && ClosingLines.Read(line.Text) is { } report)
+        // A step's header names the step, and a run step's header its script's first line
+        // ("##[group]Run echo 'exit code 1'"): neither is how anything ended.
+        if (line.Kind != LineKind.Echo && begun == _begun && ClosingLines.Read(line.Text) is { } report)
         {
             line = Closing(report, line);
         }
@@ -192,9 +198,10 @@ public abstract partial class LogParser
         {
             status = RunStatus.Cancelled;
         }
-        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null) ?? _closing.ExitCode;
-        // A job that passed in the end (a retried preparation) did not end as its closing lines said on the way.
+        // A job that passed in the end (a retried preparation, a command allowed to fail) did not
+        // end as its closing lines said on the way.
         bool ended = status is RunStatus.Failed or RunStatus.Cancelled;
+        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null) ?? (status == RunStatus.Passed ? null : _closing.ExitCode);
         return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine ?? (ClosingFailureLine ? _closing.FailureLine : null), longLines, invalidUtf8)
         {
             FailureClass = ended ? _closing.Class : FailureClass.None,
@@ -287,6 +294,7 @@ public abstract partial class LogParser
     protected void BeginStep(string name, long line)
     {
         CloseStep(line - 1);
+        _begun++;
         // Step names come from raw lines ("Run git push https://user:token@…") and are printed: mask them too.
         _openName = SecretMasker.MaskText(name.Trim());
         _openFirst = line;
