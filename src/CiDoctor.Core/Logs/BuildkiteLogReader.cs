@@ -12,7 +12,9 @@ namespace CiDoctor.Core.Logs;
 /// at the end, <c>user command error: exit status N</c>. Lines may start with the agent's
 /// timestamp escape <c>\e_bk;t=1700000000000\a</c>, removed with the other escapes.
 /// Go test's <c>--- FAIL: TestX</c> / <c>--- PASS:</c> lines are not treated as groups: they
-/// report a test, not a phase.
+/// report a test, not a phase. Downloaded and copied logs put <c>[2019-11-01T12:11:56Z] </c> before
+/// each line (Buildkite's log storage), and a copy of the job page keeps the table's <c>  | </c>
+/// before it; both are removed.
 /// </summary>
 internal sealed partial class BuildkiteLogReader : ILogReader
 {
@@ -27,12 +29,14 @@ internal sealed partial class BuildkiteLogReader : ILogReader
             {
                 return 90;
             }
-            string line = TextCleaner.StripAnsi(raw);
+            string stripped = TextCleaner.StripAnsi(raw);
+            string line = StripRow(stripped);
             if (line.StartsWith("~~~ ", StringComparison.Ordinal) || line == "^^^ +++")
             {
                 score += 45;
             }
-            else if (line.StartsWith("🚨 Error: ", StringComparison.Ordinal))
+            else if (line.StartsWith("🚨 Error: ", StringComparison.Ordinal) || line.StartsWith("user command error: ", StringComparison.Ordinal)
+                || (line.Length != stripped.Length && stripped.TrimStart().StartsWith('|')))
             {
                 score += 20;
             }
@@ -41,6 +45,22 @@ internal sealed partial class BuildkiteLogReader : ILogReader
     }
 
     public LogParser CreateParser() => new Parser();
+
+    /// <summary>Removes a job-page row's <c>  | </c> and the log storage's <c>[2019-11-01T12:11:56Z] </c> from the start of a line.</summary>
+    private static string StripRow(string text)
+    {
+        if (text.Length < 22 || (text[0] != '[' && !text.AsSpan().TrimStart().StartsWith('|')))
+        {
+            return text;
+        }
+        var row = Row().Match(text);
+        return row.Success ? text[row.Length..] : text;
+    }
+
+    private static string Clean(string raw) => StripRow(LogParser.StripIsoTimestamp(TextCleaner.StripAnsi(raw)));
+
+    [GeneratedRegex(@"^(?:\s*\| ?)?\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\] ?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Row();
 
     [GeneratedRegex(@"^(?:~~~|---|\+\+\+) (.+)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Header();
@@ -60,15 +80,15 @@ internal sealed partial class BuildkiteLogReader : ILogReader
 
         public override string Ci => "buildkite";
 
-        public override IReadOnlyList<string> Markers => ["~~~ ", "--- ", "+++ ", "^^^ +++", "🚨 Error: ", "user command error: "];
+        protected override IReadOnlyList<string> FormatMarkers => ["~~~ ", "--- ", "+++ ", "^^^ +++", "🚨 Error: ", "user command error: "];
 
         public override bool CanSkip(ReadOnlySpan<byte> raw) => true;
 
-        public override string PlainText(string raw) => CleanWithIsoTimestamp(raw);
+        public override string PlainText(string raw) => Clean(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
-            string text = CleanWithIsoTimestamp(raw);
+            string text = Clean(raw);
             if (text.Length > 3 && text[3] == ' ' && (text[0] is '~' or '-' or '+'))
             {
                 var header = Header().Match(text);

@@ -329,7 +329,7 @@ internal sealed class FastLineReader
             throw new InvalidOperationException($"line {number} is no longer held");
         }
         string raw = Encoding.ASCII.GetString(_buffers[recent.Buffer], recent.Offset, recent.Length);
-        return _parser.PlainText(raw);
+        return _parser.PlainLine(number, raw);
     }
 
     /// <summary>Continues a line longer than a block; returns where the next line starts (or the end of the data).</summary>

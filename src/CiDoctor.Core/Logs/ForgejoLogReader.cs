@@ -73,28 +73,35 @@ internal sealed partial class ForgejoLogReader : ILogReader
 
         private string? _cliPrefix;
         private bool _complete;
+        private bool _started;
 
         public override string Ci => "forgejo";
 
-        public override IReadOnlyList<string> Markers =>
+        protected override IReadOnlyList<string> FormatMarkers =>
         [
             "⭐ Run ", "✅  ", "❌  ", "🏁  Job ", "exitcode '", "Cleaning up container for job ",
             "The runner cancelled the job because it exceeds the maximum run time", "##[group]", "##[endgroup]", "::group::", "::endgroup::",
         ];
 
-        // Before the first step any non-empty line starts "Set up job"; until act CLI's prefix is
-        // known, a line that may hold it ("[workflow/job]") is parsed.
-        public override bool CanSkip(ReadOnlySpan<byte> raw) => StepCount > 0 && (_cliPrefix is not null || !raw.Contains((byte)'['));
+        // The first non-empty line decides "Set up job"; until act CLI's prefix is known, a line
+        // that may hold it ("[workflow/job]") is parsed.
+        public override bool CanSkip(ReadOnlySpan<byte> raw) => _started && (_cliPrefix is not null || !raw.Contains((byte)'['));
 
         public override string PlainText(string raw) => CleanLine(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = CleanLine(raw);
             string marker = text.TrimStart();
-            if (CurrentStep < 0 && StepCount == 0 && text.Length > 0)
+            if (!_started && text.Length > 0)
             {
-                BeginStep("Set up job", number);
+                // The runner's first row, or act's first line: a whole job. A copy or a pasted
+                // excerpt starts elsewhere, and its first line sets up nothing.
+                _started = true;
+                if (_cliPrefix is not null || ReceivedTask().IsMatch(text))
+                {
+                    BeginStep("Set up job", number);
+                }
             }
             var run = marker.StartsWith("⭐ Run ", StringComparison.Ordinal) ? RunStep().Match(marker) : Match.Empty;
             if (run.Success)

@@ -40,6 +40,10 @@ internal sealed partial class JenkinsLogReader : ILogReader
             {
                 score += 40;
             }
+            else if (line.StartsWith("ERROR: script returned exit code ", StringComparison.Ordinal))
+            {
+                score += 30;
+            }
         }
         return Math.Min(score, 90);
     }
@@ -110,7 +114,7 @@ internal sealed partial class JenkinsLogReader : ILogReader
 
         public override string Ci => "jenkins";
 
-        public override IReadOnlyList<string> Markers =>
+        protected override IReadOnlyList<string> FormatMarkers =>
             ["[Pipeline] ", "] $ ", ">exit ", "Stage \"", "script returned exit code ", "Build step '", "Finished: "];
 
         // Console notes are removed with their content: a line with one is parsed.
@@ -119,7 +123,7 @@ internal sealed partial class JenkinsLogReader : ILogReader
         // The first line, always parsed, sets the clock.
         public override string PlainText(string raw) => JenkinsConsoleText.Clean(raw, _clock ?? false);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             _clock ??= JenkinsConsoleText.StartsWithClock(raw);
             string text = JenkinsConsoleText.Clean(raw, _clock.Value);

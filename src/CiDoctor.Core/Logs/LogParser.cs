@@ -20,6 +20,9 @@ internal abstract partial class LogParser
     private RunStatus _jobStatus = RunStatus.Unknown;
     private long? _failureLine;
     private int? _failedStep;
+    // Steps begun so far: a line that began one is a header.
+    private int _begun;
+    private IReadOnlyList<string>? _markers;
 
     /// <summary>The CI system name this parser reads.</summary>
     public abstract string Ci { get; }
@@ -39,8 +42,54 @@ internal abstract partial class LogParser
     /// </summary>
     public string? SourceName { get; internal set; }
 
-    /// <summary>Parses one raw line (no line end). Lines arrive in order, numbered from 1.</summary>
-    public abstract LogLine Parse(long number, string raw);
+    /// <summary>What a job-page copy glued into the lines (page line numbers, anchors); removed before <see cref="ParseLine"/> sees a line.</summary>
+    private protected CopyShape Shape { get; private set; } = CopyShape.None;
+
+    /// <summary>Called once before the first line with the log's head (its first lines, copy residue removed).</summary>
+    /// <param name="probe">
+    /// Makes a fresh parser of this format, to read the head ahead (null: do not look ahead).
+    /// </param>
+    internal void Start(string? sourceName, CopyShape shape, IReadOnlyList<string> head, Func<LogParser>? probe = null)
+    {
+        SourceName = sourceName;
+        Shape = shape;
+        OnHead(head);
+        _headless = probe is null ? null : HeadlessStep(head, probe);
+    }
+
+    /// <summary>
+    /// Lets a format look ahead in the head of the log before the first line (a copy that starts
+    /// inside a step's header block names the step only a few lines down).
+    /// </summary>
+    protected virtual void OnHead(IReadOnlyList<string> head)
+    {
+    }
+
+    /// <summary>
+    /// Parses one raw line (no line end). Lines arrive in order, numbered from 1. The format parses
+    /// it (<see cref="ParseLine"/>); then, whatever the format, a closing line of any CI system
+    /// (<see cref="ClosingLines"/>) is taken in: the job's exit code, how it ended, and the failed
+    /// step when the format did not name one.
+    /// </summary>
+    public LogLine Parse(long number, string raw)
+    {
+        if (number == 1 && _headless is not null)
+        {
+            BeginStep(_headless, number);
+        }
+        int begun = _begun;
+        var line = ParseLine(number, Shape.Unglue(number, raw));
+        // A step's header names the step, and a run step's header its script's first line
+        // ("##[group]Run echo 'exit code 1'"): neither is how anything ended.
+        if (line.Kind != LineKind.Echo && begun == _begun && ClosingLines.Read(line.Text) is { } report)
+        {
+            line = Closing(report, line);
+        }
+        return line;
+    }
+
+    /// <summary>The format's parse of one raw line (copy residue already removed).</summary>
+    protected abstract LogLine ParseLine(long number, string raw);
 
     // The fast path (docs/DECISIONS.md "Quiet lines"): most lines of a big log hold nothing any
     // reader, catalog mode or scorer reacts to. A format that lists its markers lets the reader
@@ -51,7 +100,11 @@ internal abstract partial class LogParser
     /// Literals whose presence in a line may make <see cref="Parse"/> do more than the plain rule
     /// (headers, markers, exit reports); null when the format has no fast path.
     /// </summary>
-    public virtual IReadOnlyList<string>? Markers => null;
+    public IReadOnlyList<string>? Markers =>
+        _markers ??= FormatMarkers is { } own ? [.. own.Concat(ClosingLines.Literals).Distinct()] : null;
+
+    /// <summary>The format's own literals for <see cref="Markers"/> (the closing lines' are added to them); null when it has no fast path.</summary>
+    protected virtual IReadOnlyList<string>? FormatMarkers => null;
 
     /// <summary>
     /// True when, in the current state, a line of printable ASCII (<paramref name="raw"/>, ANSI
@@ -72,6 +125,9 @@ internal abstract partial class LogParser
     /// so it must not depend on state that changes after the first line.
     /// </summary>
     public virtual string PlainText(string raw) => raw;
+
+    /// <summary>The text of plainly parsed line <paramref name="number"/>: its <see cref="PlainText"/> once the copy residue is removed.</summary>
+    public string PlainLine(long number, string raw) => PlainText(Shape.Unglue(number, raw));
 
     /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> were skipped as plain: do what parsing them would have done.</summary>
     public virtual void OnQuietLines(long first, long last)
@@ -105,21 +161,32 @@ internal abstract partial class LogParser
             }
         }
         var status = _jobStatus;
-        if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0))
+        if (status == RunStatus.Unknown && (failed is not null || _jobExit is > 0 || _closing.Failed))
         {
             status = RunStatus.Failed;
         }
-        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null);
-        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine, longLines, invalidUtf8);
+        else if (status == RunStatus.Unknown && _closing.Cancelled)
+        {
+            status = RunStatus.Cancelled;
+        }
+        // A job that passed in the end (a retried preparation, a command allowed to fail) did not
+        // end as its closing lines said on the way.
+        bool ended = status is RunStatus.Failed or RunStatus.Cancelled;
+        int? exit = _jobExit ?? (failed is int f ? _steps[f].ExitCode : null) ?? (status == RunStatus.Passed ? null : _closing.ExitCode);
+        return new JobLog(Ci, _steps.ToArray(), lineCount, exit, status, failed, _failureLine ?? (ClosingFailureLine ? _closing.FailureLine : null), longLines, invalidUtf8)
+        {
+            FailureClass = ended ? _closing.Class : FailureClass.None,
+            FailureReport = ended ? _closing.Report : null,
+        };
     }
 
-    /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
     /// <summary>
     /// True for formats whose steps run one after the other and whose job stops at (or, for
     /// Travis' script phase, reports) the first failing one: the steps before it passed.
     /// </summary>
     protected virtual bool StepsStopAtFailure => false;
 
+    /// <summary>Called before the last step is closed, for formats that learn things at the end.</summary>
     protected virtual void OnComplete(long lineCount)
     {
     }
@@ -128,11 +195,21 @@ internal abstract partial class LogParser
     protected void BeginStep(string name, long line)
     {
         CloseStep(line - 1);
+        _begun++;
         // Step names come from raw lines ("Run git push https://user:token@…") and are printed: mask them too.
         _openName = SecretMasker.MaskText(name.Trim());
         _openFirst = line;
         _openExit = null;
         _openStatus = RunStatus.Unknown;
+    }
+
+    /// <summary>Names the open step (formats that learn a step's name a line after it starts).</summary>
+    protected void RenameOpenStep(string name)
+    {
+        if (_openName is not null)
+        {
+            _openName = SecretMasker.MaskText(name.Trim());
+        }
     }
 
     /// <summary>Ends the open step at <paramref name="line"/> (inclusive).</summary>
@@ -202,13 +279,18 @@ internal abstract partial class LogParser
     /// </summary>
     protected void SetStepOutcome(int index, RunStatus status, int? exitCode, long line)
     {
+        if (status == RunStatus.Failed && index >= 0 && index < StepCount)
+        {
+            MarkFailure(line);
+        }
+        Outcome(index, status, exitCode);
+    }
+
+    private void Outcome(int index, RunStatus status, int? exitCode)
+    {
         if (index < 0 || index >= StepCount)
         {
             return;
-        }
-        if (status == RunStatus.Failed)
-        {
-            MarkFailure(line);
         }
         if (index == _steps.Count)
         {
@@ -231,6 +313,9 @@ internal abstract partial class LogParser
 
     /// <summary>The steps closed so far.</summary>
     protected IReadOnlyList<Step> ClosedSteps => _steps;
+
+    /// <summary>The status of step <paramref name="index"/>, whether closed or still open.</summary>
+    protected RunStatus StepStatus(int index) => index == _steps.Count && _openName is not null ? _openStatus : _steps[index].Status;
 
     /// <summary>The name of step <paramref name="index"/>, whether closed or still open.</summary>
     protected string StepName(int index) => index == _steps.Count && _openName is not null ? _openName : _steps[index].Name;

@@ -21,12 +21,15 @@ internal sealed class LogReadSession : IDisposable
     {
         Source = source;
         var (stream, head) = source.Open();
-        Reader = ci is null ? LogReaders.Detect(HeadLines(head)) : LogReaders.Find(ci)
+        var lines = HeadLines(head);
+        var shape = CopyShape.Detect(lines);
+        lines = shape.Apply(lines);
+        Reader = ci is null ? LogReaders.DetectUnglued(lines, shape) : LogReaders.Find(ci)
             ?? throw new CiDoctorException($"unknown CI system '{ci}'; use one of: {string.Join(", ", Names.CiSystems)}");
         _stream = stream;
         _head = head;
         _parser = Reader.CreateParser();
-        _parser.SourceName = source.Name;
+        _parser.Start(source.Name, shape, lines, Reader.CreateParser);
     }
 
     public LogSource Source { get; }

@@ -94,7 +94,7 @@ internal sealed partial class NixLogReader : ILogReader
 
         public override string Ci => "nix";
 
-        public override IReadOnlyList<string> Markers => ["building '", "> ", "/nix/store/"];
+        protected override IReadOnlyList<string> FormatMarkers => ["building '", "> ", "/nix/store/"];
 
         // Inside a failure's block, indented lines belong to it.
         public override bool CanSkip(ReadOnlySpan<byte> raw) => !_inBlock;
@@ -105,7 +105,7 @@ internal sealed partial class NixLogReader : ILogReader
 
         public override void OnQuietLines(long first, long last) => Unprefixed(last);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = CleanWithIsoTimestamp(raw);
             if (_inBlock)

@@ -27,6 +27,19 @@ internal sealed partial class TravisLogReader : ILogReader
             if (raw.Contains("travis_fold:", StringComparison.Ordinal) || raw.Contains("travis_time:", StringComparison.Ordinal))
             {
                 score += Marker().IsMatch(raw) ? 45 : 0;
+                continue;
+            }
+            // A pasted tail keeps travis-build's and the worker's own report lines.
+            string line = TextCleaner.StripAnsi(raw);
+            if (CommandExit().IsMatch(line) || Done().IsMatch(line)
+                || line.StartsWith("No output has been received in the last ", StringComparison.Ordinal)
+                || line.StartsWith("The job exceeded the maximum ", StringComparison.Ordinal))
+            {
+                score += 40;
+            }
+            else if (line == "Your build has been stopped.")
+            {
+                score += 20;
             }
         }
         return Math.Min(score, 95);
@@ -62,7 +75,7 @@ internal sealed partial class TravisLogReader : ILogReader
 
         public override string Ci => "travis";
 
-        public override IReadOnlyList<string> Markers => ["travis_", "The command \"", "Done. "];
+        protected override IReadOnlyList<string> FormatMarkers => ["travis_", "The command \"", "Done. "];
 
         // After a time marker the next line may start the step; inside a command's exit report
         // lines are Travis quoting it back.
@@ -70,7 +83,7 @@ internal sealed partial class TravisLogReader : ILogReader
 
         public override string PlainText(string raw) => TextCleaner.StripAnsi(raw);
 
-        public override LogLine Parse(long number, string raw)
+        protected override LogLine ParseLine(long number, string raw)
         {
             string text = TextCleaner.StripAnsi(raw);
             if (_afterTimeEnd && text.StartsWith(' '))

@@ -27,7 +27,7 @@ public enum EvidenceSource { Log, Annotation, Snapshot }
 /// agent-lost report, a platform time limit). It gives an origin when no catalog mode explains
 /// the failure: a system failure is the environment's, a script failure usually the code's.
 /// </summary>
-internal enum FailureClass
+public enum FailureClass
 {
     /// <summary>The log says nothing of how the job ended, or it did not fail.</summary>
     None,

@@ -48,4 +48,20 @@ public sealed class BuildkiteLogReaderTests
         Assert.Equal(2, result.Job.Steps[4].ExitCode);
         Assert.Equal(LineKind.Marker, result.Line("^^^ +++").Kind);
     }
+
+    [Fact]
+    public void Parse_JobPageRows_TableResidueAndTimestampRemoved()
+    {
+        string log = "  | [2019-11-01T12:11:56Z] ~~~ Preparing working directory\n"
+            + "  | [2019-11-01T12:11:57Z] $ git clone -v -- git@github.com:o/r.git .\n"
+            + "  | [2019-11-01T12:11:58Z] fatal: not a git repository (or any of the parent directories): .git\n"
+            + "  | [2019-11-01T12:11:58Z] 🚨 Error: The command exited with status 128\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("buildkite", result.Job.Ci);
+        Assert.Equal("fatal: not a git repository (or any of the parent directories): .git", result.Lines[2].Text);
+        Assert.Equal("Preparing working directory", result.FailedStepName);
+        Assert.Equal(128, result.Job.ExitCode);
+    }
 }

@@ -26,6 +26,32 @@ public sealed class FastLineReaderTests
     public void Scan_CorpusCase_SameAsParsingEveryLine(string caseName) =>
         AssertSameScan(File.ReadAllBytes(LogTestKit.LogPath(caseName)), ci: null);
 
+    /// <summary>Every real published log (tests/corpus/real): copies, tails and raw logs of every CI system.</summary>
+    public static TheoryData<string> RealCases() =>
+        new(Directory.EnumerateFiles(Path.Combine(LogTestKit.CorpusRoot, "real"), "fail.log", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(LogTestKit.CorpusRoot, Path.GetDirectoryName(f)!).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(RealCases))]
+    public void Scan_RealCase_SameAsParsingEveryLine(string caseName) =>
+        AssertSameScan(File.ReadAllBytes(Path.Combine(LogTestKit.CorpusRoot, caseName, "fail.log")), ci: null);
+
+    [Fact]
+    public void Scan_PageCopyWithGluedNumbersAndAClosingLineFarDown_SameAsParsingEveryLine()
+    {
+        var text = new StringBuilder("1Run make\n2  make\n3  shell: /usr/bin/bash -e {0}\n");
+        for (int i = 4; i <= 20_000; i++)
+        {
+            text.Append(i).Append(i == 19_990 ? "Error: Process completed with exit code 4." : "  compiling module " + i).Append('\n');
+        }
+        var (fast, reference) = AssertSameScan(Encoding.UTF8.GetBytes(text.ToString()), ci: null);
+
+        Assert.Equal(4, reference.ExitCode);
+        Assert.Equal(4, fast.ExitCode);
+        Assert.Equal(["Run make"], fast.Steps.Select(s => s.Name));
+    }
+
     [Fact]
     public void Scan_Samples_SameAsParsingEveryLine()
     {
@@ -193,6 +219,7 @@ public sealed class FastLineReaderTests
     {
         var text = new StringBuilder();
         text.AppendLine($"job {job.Ci} lines {job.LineCount} exit {job.ExitCode} status {job.Status} failed {job.FailedStep} at {job.FailureLine} long {job.LongLines} invalid {job.InvalidUtf8}");
+        text.AppendLine($"ended {job.FailureClass}: {job.FailureReport}");
         foreach (var step in job.Steps)
         {
             text.AppendLine($"step {step}");
@@ -268,6 +295,13 @@ public sealed class FastLineReaderTests
             "token=abcdefghijklmnop", "https://user:secret@example.com/repo.git", "-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIBAAKCAQEA",
             "-----END RSA PRIVATE KEY-----", "\u001b[31merr\u001b[0mor: split by an escape", "\u001b[8mha:////4Hbase64\u001b[0m[Pipeline] sh",
             "Error: something failed", "FAILED tests/test_x.py::test_y - AssertionError", "npm ERR! code ELIFECYCLE", "make: *** [all] Error 2",
+            "Error: Process completed with exit code 137.", "The runner has received a shutdown signal.", "The operation was canceled.",
+            "ERROR: Job failed (system failure): exit status 2", "WARNING: step_script could not run to completion because the timeout was exceeded.",
+            "The command \"npm test\" failed and exited with 100 during install.", "Exited with code exit status 1", "exit status 128",
+            "##[error]Bash exited with code '1'.", "##[section]Starting: Build", "##[section]Finishing: Test", "exitcode '127': failure",
+            "Build step 'Execute shell' marked build as failure", "Run actions/checkout@v4", "  shell: /usr/bin/bash -e {0}",
+            "#!/bin/bash -eo pipefail", "====>> Checkout code", "Getting source from Git repository 00:03", "00:03", "23s",
+            "  | [2019-11-01T12:11:56Z] ~~~ Preparing working directory", "Process exited with code 255 (Step: Unity)",
         ];
         string[] ends = ["\n", "\n", "\n", "\r\n", "\r"];
         var text = new StringBuilder();

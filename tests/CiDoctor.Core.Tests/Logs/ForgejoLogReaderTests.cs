@@ -85,4 +85,19 @@ public sealed class ForgejoLogReaderTests
         Assert.Equal(RunStatus.Passed, result.Job.Status);
         Assert.Equal(["Set up job", "make", "Complete job"], result.StepNames);
     }
+
+    [Fact]
+    public void Parse_PastedExcerpt_NoSetUpJob()
+    {
+        string log = "OCI runtime exec failed: exec failed: unable to start container process: exec: \"node\": executable file not found in $PATH\n"
+            + "  ❌  Failure - Main Checkout\n"
+            + "exitcode '127': command not found, please refer to https://github.com/nektos/act/issues/107 for more information\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("forgejo", result.Job.Ci);
+        Assert.Equal(["Checkout"], result.StepNames);
+        Assert.Equal("Checkout", result.FailedStepName);
+        Assert.Equal(127, result.Job.ExitCode);
+    }
 }

@@ -105,4 +105,66 @@ public sealed class GitLabLogReaderTests
         Assert.Equal(LineKind.Marker, result.Line("Preparing environment").Kind);
         Assert.Equal(LineKind.Content, result.Line("Tests:       1 failed, 41 passed, 42 total").Kind);
     }
+
+    [Fact]
+    public void Parse_JobPageCopy_StageTitlesAreStepsAndTheScriptStageFails()
+    {
+        string log = "Running with gitlab-runner 16.3.0 (2b6048b4)\n"
+            + "Preparing the \"docker+machine\" executor 00:05\n"
+            + "Using Docker executor with image node:20 ...\n"
+            + "Getting source from Git repository\n"
+            + "00:02\n"
+            + "Fetching changes with git depth set to 20...\n"
+            + "Executing \"step_script\" stage of the job script 00:31\n"
+            + "$ npm test\n"
+            + "Cleaning up project directory and file based variables 00:01\n"
+            + "ERROR: Job failed: exit code 1\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("gitlab", result.Job.Ci);
+        Assert.Equal(
+            ["Preparing the \"docker+machine\" executor", "Getting source from Git repository", "Executing \"step_script\" stage of the job script", "Cleaning up project directory and file based variables"],
+            result.StepNames);
+        Assert.Equal("Executing \"step_script\" stage of the job script", result.FailedStepName);
+        Assert.Equal(1, result.Job.ExitCode);
+        Assert.Equal(FailureClass.Script, result.Job.FailureClass);
+    }
+
+    [Fact]
+    public void Parse_TitleInRawTrace_NotAStep()
+    {
+        string log = "section_start:1700000000:get_sources\r\u001b[0KGetting source from Git repository\n"
+            + "Restoring cache\n"
+            + "section_end:1700000001:get_sources\r\u001b[0K\n";
+
+        var result = LogTestKit.ReadText(log, "gitlab");
+
+        Assert.Equal(["get_sources"], result.StepNames);
+    }
+
+    [Fact]
+    public void Parse_TimeoutTail_TheStageTheWarningNames()
+    {
+        string log = "Terminated\n"
+            + "WARNING: step_script could not run to completion because the timeout was exceeded. For more control over job and script timeouts see: https://docs.gitlab.com/ee/ci/runners/configure_runners.html#set-script-and-after_script-timeouts\n"
+            + "ERROR: Job failed: execution took longer than 30s seconds\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("gitlab", result.Job.Ci);
+        Assert.Equal("step_script", result.FailedStepName);
+        Assert.Equal(FailureClass.Timeout, result.Job.FailureClass);
+        Assert.Equal(3, result.Job.FailureLine);
+    }
+
+    [Fact]
+    public void Parse_SystemFailureTail_System()
+    {
+        var result = LogTestKit.ReadText("ERROR: Job failed (system failure): Cannot connect to the Docker daemon at tcp://10.0.48.102:2376. Is the docker daemon running?\n");
+
+        Assert.Equal("gitlab", result.Job.Ci);
+        Assert.Equal(FailureClass.System, result.Job.FailureClass);
+        Assert.Null(result.Job.ExitCode);
+    }
 }

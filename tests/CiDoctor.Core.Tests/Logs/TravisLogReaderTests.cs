@@ -89,4 +89,34 @@ public sealed class TravisLogReaderTests
         // Travis stops at the first failing setup command: the step before it passed.
         Assert.Equal(RunStatus.Passed, result.Job.Steps[0].Status);
     }
+
+    [Fact]
+    public void Parse_PastedTail_DetectedAndTheCommandIsTheStep()
+    {
+        string log = "  1) adds numbers:\n     AssertionError: expected 3 to equal 4\n\nnpm ERR! Test failed.\n"
+            + "The command \"npm test\" exited with 1.\n\nDone. Your build exited with 1.\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("travis", result.Job.Ci);
+        Assert.Equal(["npm test"], result.StepNames);
+        Assert.Equal(0, result.Lines[0].Step);
+        Assert.Equal("npm test", result.FailedStepName);
+        Assert.Equal(1, result.Job.ExitCode);
+    }
+
+    [Fact]
+    public void Parse_ErroredInstall_SystemAndTheCommand()
+    {
+        string log = "E: Unable to locate package libfoo\n"
+            + "The command \"sudo apt-get install -y libfoo\" failed and exited with 100 during install.\n"
+            + "Your build has been stopped.\n";
+
+        var result = LogTestKit.ReadText(log);
+
+        Assert.Equal("travis", result.Job.Ci);
+        Assert.Equal("sudo apt-get install -y libfoo", result.FailedStepName);
+        Assert.Equal(100, result.Job.ExitCode);
+        Assert.Equal(FailureClass.System, result.Job.FailureClass);
+    }
 }
