@@ -40,7 +40,10 @@ internal sealed record CauseDecision(RankedMode? Mode, RootCause? Cause, Origin 
             ? new RootCause(s.Id, s.Kind, s.Title, s.Confidence, $"No catalog mode matched; {s.Explanation}", [], s.Actions, null, Severity.Medium)
             : null;
 
-        bool structureWins = fromStructure is not null && (fromMode is null || fromStructure.Confidence > fromMode.Confidence);
+        // A structure that names a kind beats a weaker mode, and always a generic one: a runner
+        // the CI system reports lost explains the exit report a wrapper mode matched.
+        bool structureWins = fromStructure is not null
+            && (fromMode is null || fromStructure.Confidence > fromMode.Confidence || ConfidenceSignals.IsGeneric(root!));
         var cause = structureWins ? fromStructure : fromMode;
         if (cause is not null && cause.Confidence < options.NotRecognisedBelow)
         {

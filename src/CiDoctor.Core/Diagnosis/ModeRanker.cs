@@ -114,13 +114,13 @@ public sealed partial class ModeRanker(DiagnosisOptions options)
 
     /// <summary>
     /// A mode that reports that a command failed rather than why, as the catalog writes them:
-    /// severity low or medium, and kind <c>other</c> (<c>make: ***</c>, <c>code ELIFECYCLE</c>,
-    /// a Gradle task or Maven goal that failed) or a lead line that is an exit report (a Nix
-    /// builder's exit code). A mode marked high names a mechanism even when its line is an exit
-    /// code (137: the OOM killer).
+    /// kind <c>other</c> at low severity (<c>make: ***</c>, <c>code ELIFECYCLE</c>, a Gradle task or
+    /// Maven goal that failed), or a lead line that is an exit report at medium severity or less
+    /// (a Nix builder's exit code). A mode marked high names a mechanism even when its line is an
+    /// exit code (137: the OOM killer).
     /// </summary>
     internal static bool IsWrapper(FailureMode mode, Finding lead) =>
-        mode.Severity <= Severity.Medium && (mode.Kind == "other" || LineScorer.IsWrapper(lead.Text));
+        (mode.Kind == "other" && mode.Severity == Severity.Low) || (mode.Severity <= Severity.Medium && LineScorer.IsWrapper(lead.Text));
 
     /// <summary>A line that warns (a warning, a deprecation notice) and has no error word: it did not stop the job.</summary>
     internal static bool IsWarning(string text) => text.Length < 2000 && WarningLine().IsMatch(text) && !ErrorWord().IsMatch(text);

@@ -21,9 +21,10 @@ namespace CiDoctor.Core.Diagnosis;
 /// <param name="Explanation">What the CI system said, where, and whose that makes it (a sentence; the diagnosis says first whether a mode matched).</param>
 /// <param name="Phase">The failed step's phase.</param>
 /// <param name="Actions">What to do, for a verdict with a kind.</param>
+/// <param name="Default">True for the verdicts that only say nothing points elsewhere (the script failed; the job's commands print errors): they give an origin, but agreeing with them is no second opinion.</param>
 internal sealed record StructuralVerdict(
     string Id, Origin Origin, double Confidence, string? Kind, string Title, string Explanation, JobPhase Phase,
-    IReadOnlyList<RecommendedAction> Actions)
+    IReadOnlyList<RecommendedAction> Actions, bool Default = false)
 {
     /// <summary>The facts a rule looks at.</summary>
     /// <param name="ShowsErrors">The log shows error output of the job's own commands (a scored evidence block).</param>
@@ -127,7 +128,8 @@ internal sealed record StructuralVerdict(
             "The job failed while fetching its sources", ScriptSaid, "most often the runner's network or credentials, not the code's"),
         new("structure.phase-upload", f => f.Phase is JobPhase.Upload or JobPhase.Cleanup && f.Failed, Origin.Environment, 0.45, null,
             "The job failed after its script, uploading or cleaning up", ScriptSaid, "the runner's or the artifact store's, not the code's"),
-        // The job's own commands failed and nothing points elsewhere: the code's (or its commands').
+        // The last two are defaults (Default = true): the job's own commands failed and nothing
+        // points elsewhere: the code's (or its commands').
         new("structure.script-failure", f => f.Class == FailureClass.Script || (f.Failed && f.ExitCode is > 0), Origin.Code, 0.5, null,
             "The job's script failed", ScriptSaid, "the job's own: its code or its commands"),
         // No closing line, no exit code, but the job's own tools print errors: most failures that
@@ -147,7 +149,8 @@ internal sealed record StructuralVerdict(
             {
                 string where = JobPhases.Doing(facts.Phase) is { } doing ? " " + doing : "";
                 string explanation = $"{CiName(facts.Ci)} {rule.Said(facts)}{where}, which makes it {rule.Whose}.";
-                return new StructuralVerdict(rule.Id, rule.Origin, rule.Confidence, rule.Kind, rule.Title, explanation, facts.Phase, rule.Actions ?? []);
+                bool fallback = ReferenceEquals(rule, Rules[^1]) || ReferenceEquals(rule, Rules[^2]);
+                return new StructuralVerdict(rule.Id, rule.Origin, rule.Confidence, rule.Kind, rule.Title, explanation, facts.Phase, rule.Actions ?? [], fallback);
             }
         }
         return null;
