@@ -27,8 +27,10 @@ internal sealed record StructuralVerdict(
     IReadOnlyList<RecommendedAction> Actions, bool Default = false)
 {
     /// <summary>The facts a rule looks at.</summary>
+    /// <param name="Failed">The job failed (run.json, the reader, or a bare log that shows errors).</param>
+    /// <param name="Reported">The CI system itself reported the failure (run.json's failed step, or a failure report the reader saw: an exit line, a failure banner).</param>
     /// <param name="ShowsErrors">The log shows error output of the job's own commands (a scored evidence block).</param>
-    internal sealed record Facts(string Ci, FailureClass Class, int? ExitCode, JobPhase Phase, bool Failed, bool ShowsErrors);
+    internal sealed record Facts(string Ci, FailureClass Class, int? ExitCode, JobPhase Phase, bool Failed, bool Reported, bool ShowsErrors);
 
     private sealed record Rule(
         string Id, Func<Facts, bool> When, Origin Origin, double Confidence, string? Kind, string Title, Func<Facts, string> Said, string Whose,
@@ -130,7 +132,7 @@ internal sealed record StructuralVerdict(
             "The job failed after its script, uploading or cleaning up", ScriptSaid, "the runner's or the artifact store's, not the code's"),
         // The last two are defaults (Default = true): the job's own commands failed and nothing
         // points elsewhere: the code's (or its commands').
-        new("structure.script-failure", f => f.Class == FailureClass.Script || (f.Failed && f.ExitCode is > 0), Origin.Code, 0.5, null,
+        new("structure.script-failure", f => f.Class == FailureClass.Script || (f.Failed && (f.Reported || f.ExitCode is > 0)), Origin.Code, 0.5, null,
             "The job's script failed", ScriptSaid, "the job's own: its code or its commands"),
         // No closing line, no exit code, but the job's own tools print errors: most failures that
         // no mode for the environment recognises are the job's own (the catalog knows the
@@ -168,7 +170,8 @@ internal sealed record StructuralVerdict(
     public static Facts FactsOf(JobLog? log, int? exitCode, string? failedStep, bool failed, bool showsErrors, bool stepFromRun = false)
     {
         bool phased = stepFromRun || (log?.Steps.Count ?? 0) > 1;
-        return new(log?.Ci ?? "plain", log?.FailureClass ?? FailureClass.None, exitCode, phased ? JobPhases.Of(failedStep) : JobPhase.Unknown, failed, showsErrors);
+        bool reported = stepFromRun || log?.Status == RunStatus.Failed;
+        return new(log?.Ci ?? "plain", log?.FailureClass ?? FailureClass.None, exitCode, phased ? JobPhases.Of(failedStep) : JobPhase.Unknown, failed, reported, showsErrors);
     }
 
     private static string ScriptSaid(Facts f) =>
