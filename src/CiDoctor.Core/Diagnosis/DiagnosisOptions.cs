@@ -36,10 +36,15 @@ public sealed record DiagnosisOptions
     public double Wrapper { get; init; } = 12;
 
     /// <summary>
-    /// Penalty of a mode whose lead line is a warning or a deprecation notice (it did not stop the
-    /// job), unless it is in the failed step right before the failure report.
+    /// Penalty of a mode whose lead line is a warning or a deprecation notice (no error word)
+    /// printed more than <see cref="WarningReach"/> lines before the failure point, or in another
+    /// step: it did not stop the job. Near the failure a warning may be the cause (a Kubernetes
+    /// <c>Warning FailedScheduling</c> event, SSH's changed host key).
     /// </summary>
     public double Warning { get; init; } = 15;
+
+    /// <summary>Lines before the failure report (or the log's end) within which a warning is not penalised.</summary>
+    public int WarningReach { get; init; } = 40;
 
     /// <summary>Penalty of a mode of kind <c>other</c> that is not a wrapper: a named kind is more specific.</summary>
     public double OtherKind { get; init; } = 4;

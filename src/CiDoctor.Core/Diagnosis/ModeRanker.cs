@@ -77,8 +77,10 @@ public sealed partial class ModeRanker(DiagnosisOptions options)
                 // DESIGN.md: the most specific mechanism wins; `other` is the vocabulary's catch-all.
                 score -= options.OtherKind;
             }
-            if (IsWarning(lead.Text))
+            if (IsWarning(lead.Text) && FarFromTheFailure(lead, log, options.WarningReach))
             {
+                // A warning printed long before the job stopped did not stop it (a KVM or
+                // deprecation warning at start-up); right before the failure it may be the cause.
                 score -= options.Warning;
             }
             int order = fatalLines.IndexOf(lead.Line);
@@ -124,6 +126,21 @@ public sealed partial class ModeRanker(DiagnosisOptions options)
 
     /// <summary>A line that warns (a warning, a deprecation notice) and has no error word: it did not stop the job.</summary>
     internal static bool IsWarning(string text) => text.Length < 2000 && WarningLine().IsMatch(text) && !ErrorWord().IsMatch(text);
+
+    // The failure point is the failure report, else the end of the log (an excerpt ends where it failed).
+    private static bool FarFromTheFailure(Finding lead, JobLog? log, int reach)
+    {
+        if (log is null || lead.Line <= 0)
+        {
+            return false;
+        }
+        if (log.FailedStep is int fs && lead.Step >= 0 && lead.Step != fs)
+        {
+            return true;
+        }
+        long failure = log.FailureLine ?? log.LineCount;
+        return failure - lead.Line > reach;
+    }
 
     private static bool IsFatal(FailureMode mode, Finding lead) =>
         mode.Severity >= Severity.Medium && !IsWrapper(mode, lead) && !IsWarning(lead.Text);

@@ -31,12 +31,14 @@ public class RankingByFailurePointTests
     [Fact]
     public void Diagnose_WarningPrintedFirst_TheFatalErrorWins()
     {
-        // npm only warns about an optional package's engines; the disk running full failed the job.
+        // npm only warns about an optional package's engines at install; the disk running full,
+        // a build later, failed the job.
         string[] lines =
         [
             "npm WARN notsup Not compatible with your version of node/npm: fsevents@2.3.2",
             "added 1200 packages in 41s",
             "> build",
+            .. Enumerable.Range(1, 60).Select(i => $"compiled module {i} of 60"),
             "error: failed to build archive: No space left on device (os error 28)",
         ];
 
