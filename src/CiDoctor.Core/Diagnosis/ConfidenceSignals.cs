@@ -10,7 +10,7 @@ namespace CiDoctor.Core.Diagnosis;
 /// </summary>
 /// <param name="Generic">1 when the mode only says that something failed: a wrapper (<see cref="ModeRanker.IsWrapper"/>) or kind <c>other</c>, the vocabulary's catch-all.</param>
 /// <param name="CloseRunnerUp">1 when a mode of another kind scored within <see cref="DiagnosisOptions.CloseMargin"/>: two explanations compete.</param>
-/// <param name="Structure">The structural verdict's confidence when it puts the failure on the same side (environment or not), minus it when on the other side; 0 without one or when it is only a default ("the script failed").</param>
+/// <param name="Structure">The structural verdict's confidence when it puts the failure on the same side (environment or not) and names no other kind, minus it otherwise; 0 without one or when it is only a default ("the script failed").</param>
 /// <param name="NoLog">1 when the lead finding is an annotation: there is no log to check it against.</param>
 public sealed record ConfidenceSignals(double Generic, double CloseRunnerUp, double Structure, double NoLog)
 {
@@ -23,7 +23,9 @@ public sealed record ConfidenceSignals(double Generic, double CloseRunnerUp, dou
         {
             // Weighted by what the structure itself is worth: a CI system's "system failure"
             // counts more than "the log shows errors".
-            bool same = (structure.Origin == Origin.Environment) == (root.Mode.Origin == Origin.Environment);
+            // A structure that names a kind agrees only on that kind.
+            bool same = (structure.Origin == Origin.Environment) == (root.Mode.Origin == Origin.Environment)
+                && (structure.Kind is null || structure.Kind == root.Mode.Kind);
             agree = same ? structure.Confidence : -structure.Confidence;
         }
         return new ConfidenceSignals(IsGeneric(root) ? 1 : 0, close ? 1 : 0, agree, log is null || root.Lead.Line == 0 ? 1 : 0);

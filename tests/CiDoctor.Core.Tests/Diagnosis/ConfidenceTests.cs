@@ -1,3 +1,4 @@
+using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Diagnosis;
 using CiDoctor.Core.Model;
 using static CiDoctor.Core.Tests.Diagnosis.DiagnosisKit;
@@ -27,6 +28,23 @@ public class ConfidenceTests
         Assert.True(new ConfidenceSignals(0, 0, -0.75, 0).Confidence(Weights) < plain);
         Assert.True(new ConfidenceSignals(0, 0, 0, 1).Confidence(Weights) < plain);
         Assert.True(new ConfidenceSignals(0, 0, 0.75, 0).Confidence(Weights) > plain);
+    }
+
+    [Theory]
+    [InlineData(Origin.Environment, null, 0.75)]
+    [InlineData(Origin.Environment, "network", 0.75)]
+    [InlineData(Origin.Environment, "runner-lost", -0.75)]
+    [InlineData(Origin.Code, null, -0.75)]
+    public void Of_Structure_AgreesOnTheSideAndOnAnyKindItNames(Origin origin, string? kind, double signal)
+    {
+        var mode = new FailureMode { Id = "network.x", Title = "x", Kind = "network", Origin = Origin.Environment, Severity = Severity.High, Signals = [] };
+        var root = new RankedMode(mode, [new Finding(mode.Id, 3, "connection reset by peer", -1, new Dictionary<string, string>())], 1, 40);
+        var structure = new StructuralVerdict("structure.x", origin, 0.75, kind, "x", "x", JobPhase.Unknown, []);
+
+        var signals = ConfidenceSignals.Of(root, [root], null, structure, new DiagnosisOptions());
+
+        Assert.Equal(signal, signals.Structure);
+        Assert.Equal(0, ConfidenceSignals.Of(root, [root], null, structure with { Default = true }, new DiagnosisOptions()).Structure);
     }
 
     [Fact]
