@@ -131,14 +131,14 @@ internal sealed record StructuralVerdict(
         new("structure.phase-upload", f => f.Phase is JobPhase.Upload or JobPhase.Cleanup && f.Failed, Origin.Environment, 0.45, null,
             "The job failed after its script, uploading or cleaning up", ScriptSaid, "the runner's or the artifact store's, not the code's"),
         // The last two are defaults (Default = true): the job's own commands failed and nothing
-        // points elsewhere: the code's (or its commands'). Among the labelled jobs no mode
-        // explained, 15 of 16 with a reported script failure were not the environment's: the
-        // catalog knows the environment's mechanisms best (disk, memory, network, runners).
+        // points elsewhere: the code's (or its commands'). Of the labelled jobs no mode explained,
+        // 7 of 9 with a reported script failure were not the environment's: the catalog knows
+        // the environment's mechanisms best (disk, memory, network, runners).
         new("structure.script-failure", f => f.Class == FailureClass.Script || (f.Failed && (f.Reported || f.ExitCode is > 0)), Origin.Code, 0.7, null,
             "The job's script failed", ScriptSaid, "the job's own: its code or its commands"),
         // No closing line, no exit code, but the job's own tools print errors: the same reasoning
-        // with less to go on (an excerpt may have cut the runner's report away).
-        new("structure.error-output", f => f.Failed && f.ShowsErrors, Origin.Code, 0.3, null,
+        // with less to go on (an excerpt may have cut the runner's report away); 7 of 10.
+        new("structure.error-output", f => f.Failed && f.ShowsErrors, Origin.Code, 0.6, null,
             "The job's commands report errors", _ => "said nothing about how the job ended, but the job's own commands print errors",
             "most likely the job's own"),
     ];

@@ -96,13 +96,14 @@ public class StructuralVerdictTests
     }
 
     [Fact]
-    public void Of_BareLogThatShowsErrors_IsTheJobsOwnWithLowConfidence()
+    public void Of_BareLogThatShowsErrors_IsTheJobsOwnByDefault()
     {
         var verdict = Of(ci: "plain", reported: false)!;
 
         Assert.Equal("structure.error-output", verdict.Id);
         Assert.Equal(Origin.Code, verdict.Origin);
-        Assert.True(verdict.Confidence < 0.35);
+        Assert.True(verdict.Default);
+        Assert.Null(verdict.Kind);
     }
 
     [Fact]
