@@ -36,8 +36,10 @@ internal sealed record CauseDecision(RankedMode? Mode, RootCause? Cause, Origin 
                 };
             }
         }
+        // Said of the modes before the structure's own sentence.
+        string matched = root is null ? "No catalog mode matched" : $"Only a generic mode matched (\"{root.Mode.Title}\")";
         RootCause? fromStructure = structure is { Kind: not null } s
-            ? new RootCause(s.Id, s.Kind, s.Title, s.Confidence, $"No catalog mode matched; {s.Explanation}", [], s.Actions, null, Severity.Medium)
+            ? new RootCause(s.Id, s.Kind, s.Title, s.Confidence, $"{matched}; {s.Explanation}", [], s.Actions, null, Severity.Medium)
             : null;
 
         // A structure that names a kind beats a weaker mode, and always a generic one: a runner

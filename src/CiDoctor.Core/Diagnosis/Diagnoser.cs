@@ -32,7 +32,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         string? failedStep = FailedStep(job, root);
         bool showsErrors = blocks.Any(b => LineScorer.Score(b.Lead.Text) > 0);
         bool stepFromRun = job.Meta?.Steps.Any(st => st.Status == RunStatus.Failed) == true;
-        var structure = StructuralVerdict.Of(StructuralVerdict.FactsOf(job.Log, exitCode, failedStep, status == RunStatus.Failed, showsErrors, stepFromRun));
+        var structure = StructuralVerdict.Of(StructuralVerdict.FactsOf(job.Log, exitCode, failedStep, status, showsErrors, stepFromRun));
         var decision = CauseDecision.Decide(job, root, ranked, structure, _options);
 
         var evidence = new EvidenceBuilder(_options.MaxEvidence);

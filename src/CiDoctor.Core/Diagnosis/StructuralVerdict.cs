@@ -168,11 +168,17 @@ internal sealed record StructuralVerdict(
     /// for the lines before the first step header (GitHub's and Forgejo's "Set up job"). The
     /// phase counts when run.json names the step or the log has several.
     /// </remarks>
-    public static Facts FactsOf(JobLog? log, int? exitCode, string? failedStep, bool failed, bool showsErrors, bool stepFromRun = false)
+    public static Facts FactsOf(JobLog? log, int? exitCode, string? failedStep, RunStatus status, bool showsErrors, bool stepFromRun = false)
     {
         bool phased = stepFromRun || (log?.Steps.Count ?? 0) > 1;
         bool reported = stepFromRun || log?.Status == RunStatus.Failed;
-        return new(log?.Ci ?? "plain", log?.FailureClass ?? FailureClass.None, exitCode, phased ? JobPhases.Of(failedStep) : JobPhase.Unknown, failed, reported, showsErrors);
+        var cls = log?.FailureClass ?? FailureClass.None;
+        if (cls == FailureClass.None && status == RunStatus.Cancelled)
+        {
+            // run.json's status is the CI system's word too.
+            cls = FailureClass.Cancelled;
+        }
+        return new(log?.Ci ?? "plain", cls, exitCode, phased ? JobPhases.Of(failedStep) : JobPhase.Unknown, status == RunStatus.Failed, reported, showsErrors);
     }
 
     private static string ScriptSaid(Facts f) =>

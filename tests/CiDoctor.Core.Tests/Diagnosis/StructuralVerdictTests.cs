@@ -114,6 +114,15 @@ public class StructuralVerdictTests
     }
 
     [Fact]
+    public void FactsOf_CancelledInRunJson_IsCancelledWhenTheLogSaysNothing()
+    {
+        var log = new JobLog("github", [], 3, null, RunStatus.Unknown, null, null, 0, false);
+
+        Assert.Equal(FailureClass.Cancelled, StructuralVerdict.FactsOf(log, null, null, RunStatus.Cancelled, false).Class);
+        Assert.Equal(FailureClass.Timeout, StructuralVerdict.FactsOf(log with { FailureClass = FailureClass.Timeout }, null, null, RunStatus.Cancelled, false).Class);
+    }
+
+    [Fact]
     public void FactsOf_OneStepLog_HasNoPhase()
     {
         // GitHub's reader puts a pasted excerpt's lines in a synthetic "Set up job" step: that is
@@ -121,8 +130,8 @@ public class StructuralVerdictTests
         var oneStep = new JobLog("github", [new Step(0, "Set up job", RunStatus.Failed, null, 1, 9)], 9, null, RunStatus.Failed, 0, 9, 0, false);
         var twoSteps = oneStep with { Steps = [.. oneStep.Steps, new Step(1, "Complete job", RunStatus.Passed, null, 10, 12)] };
 
-        Assert.Equal(JobPhase.Unknown, StructuralVerdict.FactsOf(oneStep, null, "Set up job", true, true).Phase);
-        Assert.Equal(JobPhase.Runner, StructuralVerdict.FactsOf(twoSteps, null, "Set up job", true, true).Phase);
-        Assert.Equal(JobPhase.Runner, StructuralVerdict.FactsOf(oneStep, null, "Set up job", true, true, stepFromRun: true).Phase);
+        Assert.Equal(JobPhase.Unknown, StructuralVerdict.FactsOf(oneStep, null, "Set up job", RunStatus.Failed, true).Phase);
+        Assert.Equal(JobPhase.Runner, StructuralVerdict.FactsOf(twoSteps, null, "Set up job", RunStatus.Failed, true).Phase);
+        Assert.Equal(JobPhase.Runner, StructuralVerdict.FactsOf(oneStep, null, "Set up job", RunStatus.Failed, true, stepFromRun: true).Phase);
     }
 }
