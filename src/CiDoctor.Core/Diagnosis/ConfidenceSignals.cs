@@ -18,16 +18,7 @@ public sealed record ConfidenceSignals(double Generic, double CloseRunnerUp, dou
     {
         var next = ranked.FirstOrDefault(r => !ReferenceEquals(r, root) && !r.Incidental && r.Mode.Kind != root.Mode.Kind);
         bool close = next is not null && root.Score - next.Score < options.CloseMargin;
-        double agree = 0;
-        if (structure is { Default: false } && structure.Origin != Origin.Unknown)
-        {
-            // Weighted by what the structure itself is worth: a CI system's "system failure"
-            // counts more than "the log shows errors".
-            // A structure that names a kind agrees only on that kind.
-            bool same = (structure.Origin == Origin.Environment) == (root.Mode.Origin == Origin.Environment)
-                && (structure.Kind is null || structure.Kind == root.Mode.Kind);
-            agree = same ? structure.Confidence : -structure.Confidence;
-        }
+        double agree = structure?.AgreementWith(root.Mode) ?? 0;
         return new ConfidenceSignals(IsGeneric(root) ? 1 : 0, close ? 1 : 0, agree, log is null || root.Lead.Line == 0 ? 1 : 0);
     }
 

@@ -18,21 +18,27 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
     {
         var findings = MergeFindings(job);
         var counts = job.Scan?.FindingCounts ?? new Dictionary<string, int>();
-        var ranked = new ModeRanker(_options).Rank(catalog, findings, counts, job.Log);
-        var status = StatusOf(job, ranked);
+        var ranker = new ModeRanker(_options);
+        var status = StatusOf(job, findings);
         var noise = Noise(findings);
-        var root = ranked.FirstOrDefault(r => !r.Incidental);
         if (status is RunStatus.Passed or RunStatus.Skipped)
         {
-            return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise, Facts(job, ranked, root));
+            var quiet = ranker.Rank(catalog, findings, counts, job.Log);
+            return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise,
+                Facts(job, quiet, quiet.FirstOrDefault(r => !r.Incidental)));
         }
 
+        // The job's structure first (how the CI system reported its end, the exit code, the failed
+        // step's phase): it gives the origin when no mode explains the failure, and it is a second
+        // opinion in the ranking and the confidence when one does.
         var blocks = job.Scan is not null && job.Log is not null ? EvidenceBlocks.Rank(job.Scan, job.Log) : [];
         int? exitCode = ExitCode(job);
-        string? failedStep = FailedStep(job, root);
         bool showsErrors = blocks.Any(b => LineScorer.Score(b.Lead.Text) > 0);
         bool stepFromRun = job.Meta?.Steps.Any(st => st.Status == RunStatus.Failed) == true;
-        var structure = StructuralVerdict.Of(StructuralVerdict.FactsOf(job.Log, exitCode, failedStep, status, showsErrors, stepFromRun));
+        var structure = StructuralVerdict.Of(StructuralVerdict.FactsOf(job.Log, exitCode, ReportedStep(job), status, showsErrors, stepFromRun));
+        var ranked = ranker.Rank(catalog, findings, counts, job.Log, structure is null ? null : structure.AgreementWith);
+        var root = ranked.FirstOrDefault(r => !r.Incidental);
+        string? failedStep = FailedStep(job, root);
         var decision = CauseDecision.Decide(job, root, ranked, structure, _options);
 
         var evidence = new EvidenceBuilder(_options.MaxEvidence);
@@ -120,7 +126,7 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         return all;
     }
 
-    private static RunStatus StatusOf(JobEvidence job, IReadOnlyList<RankedMode> ranked)
+    private RunStatus StatusOf(JobEvidence job, IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings)
     {
         if (job.Meta is { Status: not RunStatus.Unknown } meta)
         {
@@ -131,7 +137,8 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
             return log.Status;
         }
         // A bare log handed to `diagnose` is a failed job's log unless it shows nothing wrong.
-        bool looksFailed = ranked.Count > 0 || (job.Scan?.Candidates.Any(c => c.Score >= 4) ?? false);
+        bool looksFailed = findings.Keys.Any(id => catalog.Find(id) is { IsBenign: false })
+            || (job.Scan?.Candidates.Any(c => c.Score >= 4) ?? false);
         return looksFailed ? RunStatus.Failed : RunStatus.Unknown;
     }
 
@@ -292,6 +299,11 @@ public sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? options 
         }
         return noise.OrderBy(n => n.Line).ToList();
     }
+
+    // The step the CI system reported failed (run.json, then the reader), not a guess from the findings.
+    private static string? ReportedStep(JobEvidence job) =>
+        job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.Name
+        ?? (job.Log is { FailedStep: int f } log && f < log.Steps.Count ? log.Steps[f].Name : null);
 
     private static string? FailedStep(JobEvidence job, RankedMode? root)
     {

@@ -49,6 +49,13 @@ public sealed record DiagnosisOptions
     /// <summary>Penalty of a mode of kind <c>other</c> that is not a wrapper: a named kind is more specific.</summary>
     public double OtherKind { get; init; } = 4;
 
+    /// <summary>
+    /// Points for agreeing with the job's structure, times the agreement (−1…1: a GitLab system
+    /// failure, 0.75, gives an environment mode +3 and a code or config mode −3); a tie-breaker
+    /// and a small shift, not a veto.
+    /// </summary>
+    public double StructureAgreement { get; init; } = 4;
+
     /// <summary>A runner-up of another kind within this many score points makes the winner uncertain.</summary>
     public double CloseMargin { get; init; } = 8;
 

@@ -15,8 +15,9 @@ namespace CiDoctor.Core.Diagnosis;
 /// </summary>
 public sealed partial class ModeRanker(DiagnosisOptions options)
 {
+    /// <param name="structure">How much the job's structure (the CI system's report of how it ended) agrees with a mode, −1…1; null when it says nothing.</param>
     public IReadOnlyList<RankedMode> Rank(FailureCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings,
-        IReadOnlyDictionary<string, int> counts, JobLog? log)
+        IReadOnlyDictionary<string, int> counts, JobLog? log, Func<FailureMode, double>? structure = null)
     {
         var found = findings.Keys.Select(id => catalog.Find(id)).OfType<FailureMode>().Where(m => !m.IsBenign).ToList();
         var superseded = new HashSet<string>(StringComparer.Ordinal);
@@ -82,6 +83,12 @@ public sealed partial class ModeRanker(DiagnosisOptions options)
                 // A warning printed long before the job stopped did not stop it (a KVM or
                 // deprecation warning at start-up); right before the failure it may be the cause.
                 score -= options.Warning;
+            }
+            if (structure is not null)
+            {
+                // Two modes on one line ("Preparation failed: No such image"): the one the CI
+                // system's own report agrees with (a system failure: the environment's) wins.
+                score += options.StructureAgreement * structure(mode);
             }
             int order = fatalLines.IndexOf(lead.Line);
             score += order switch { 0 => options.FirstError, 1 => options.FirstError / 2, _ => 0 };

@@ -1,3 +1,4 @@
+using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Model;
 
 namespace CiDoctor.Core.Diagnosis;
@@ -142,6 +143,21 @@ internal sealed record StructuralVerdict(
             "The job's commands report errors", _ => "said nothing about how the job ended, but the job's own commands print errors",
             "most likely the job's own"),
     ];
+
+    /// <summary>
+    /// How much this verdict agrees with <paramref name="mode"/>, −1…1: its confidence when it puts
+    /// the failure on the same side (environment or not) and names no other kind, minus it
+    /// otherwise; 0 for a default verdict, which is no second opinion.
+    /// </summary>
+    public double AgreementWith(FailureMode mode)
+    {
+        if (Default || Origin == Origin.Unknown)
+        {
+            return 0;
+        }
+        bool same = (Origin == Origin.Environment) == (mode.Origin == Origin.Environment) && (Kind is null || Kind == mode.Kind);
+        return same ? Confidence : -Confidence;
+    }
 
     /// <summary>The first rule that holds for the facts; null when the structure says nothing.</summary>
     public static StructuralVerdict? Of(Facts facts)

@@ -1,3 +1,5 @@
+using CiDoctor.Core.Catalog;
+using CiDoctor.Core.Diagnosis;
 using CiDoctor.Core.Model;
 using static CiDoctor.Core.Tests.Diagnosis.DiagnosisKit;
 
@@ -99,6 +101,33 @@ public class RankingByFailurePointTests
         Assert.Equal(Origin.Code, job.Origin);
     }
 
+    [Fact]
+    public void Rank_TwoModesOnOneLine_TheOneTheStructureAgreesWithWins()
+    {
+        // "Preparation failed: No such image" reads as a bad image name (config) or a runner that
+        // could not get it (environment); GitLab reported a system failure.
+        var config = Mode("docker.image-missing", "workflow-config", Origin.Config);
+        var runner = Mode("runner.preparation-failed", "runner-lost", Origin.Environment);
+        const string line = "ERROR: Preparation failed: Error: No such image: registry.example.org/ci/image:1";
+        var findings = new Dictionary<string, IReadOnlyList<Finding>>
+        {
+            [config.Id] = [new Finding(config.Id, 8, line, -1, new Dictionary<string, string>())],
+            [runner.Id] = [new Finding(runner.Id, 8, line, -1, new Dictionary<string, string>())],
+        };
+        var catalog = FailureCatalog.Of([config, runner]);
+        var systemFailure = new StructuralVerdict("structure.system-failure", Origin.Environment, 0.75, null, "t", "e", JobPhase.Runner, []);
+        var ranker = new ModeRanker(new DiagnosisOptions());
+
+        var alone = ranker.Rank(catalog, findings, new Dictionary<string, int>(), null);
+        var withStructure = ranker.Rank(catalog, findings, new Dictionary<string, int>(), null, systemFailure.AgreementWith);
+
+        Assert.Equal(config.Id, alone[0].Mode.Id);
+        Assert.Equal(runner.Id, withStructure[0].Mode.Id);
+    }
+
+    private static FailureMode Mode(string id, string kind, Origin origin) =>
+        new() { Id = id, Title = id, Kind = kind, Origin = origin, Severity = Severity.Medium, Signals = [] };
+
     [Theory]
     [InlineData("  Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called", true)]
     [InlineData("dial tcp 127.0.0.1:5432: connect: connection refused", true)]
@@ -107,5 +136,5 @@ public class RankingByFailurePointTests
     [InlineData("dial tcp 10.0.0.12:443: connect: connection refused", false)]
     [InlineData("expected 3 but got 4", false)]
     public void IsSymptom_TimingLines_AreRecognised(string line, bool symptom) =>
-        Assert.Equal(symptom, Core.Diagnosis.TimingSymptoms.IsSymptom(line));
+        Assert.Equal(symptom, TimingSymptoms.IsSymptom(line));
 }
