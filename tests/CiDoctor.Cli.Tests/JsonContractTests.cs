@@ -205,7 +205,7 @@ public partial class JsonContractTests
     }
 
     [Fact]
-    public void Diagnose_NoRecognisableFailure_RootCauseNullOriginUnknown()
+    public void Diagnose_NoRecognisableFailure_RootCauseNullOriginFromStructure()
     {
         using var dir = new TempDir();
         string log = dir.Write("job.log", "Run ./check.sh\nchecking widgets\nerror: the frobnicator returned an unexpected value 42\nexit status 3\n");
@@ -214,11 +214,25 @@ public partial class JsonContractTests
 
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, job.GetProperty("rootCause").ValueKind);
-        Assert.Equal("unknown", job.GetProperty("origin").GetString());
+        // Issue 15: no mode matched, but the job's own command prints the error and nothing points
+        // at the runner, so the origin comes from the structure.
+        Assert.Equal("code", job.GetProperty("origin").GetString());
         var cause = job.GetProperty("evidence")[0];
         Assert.Equal("cause", cause.GetProperty("role").GetString());
         Assert.Equal(3, cause.GetProperty("line").GetInt64());
         Assert.Equal("error: the frobnicator returned an unexpected value 42", cause.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Diagnose_LogSaysNothing_RootCauseNullOriginUnknown()
+    {
+        using var dir = new TempDir();
+        string log = dir.Write("job.log", "checking widgets\nwidgets checked\n");
+
+        var job = Diagnose(log).GetProperty("jobs")[0];
+
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("rootCause").ValueKind);
+        Assert.Equal("unknown", job.GetProperty("origin").GetString());
     }
 
     [Fact]

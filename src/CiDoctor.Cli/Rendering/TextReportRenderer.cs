@@ -113,7 +113,12 @@ public sealed class TextReportRenderer(bool color) : IReportRenderer
         }
         else
         {
-            console.MarkupLine("  [bold]Root cause:[/] not recognised — origin unknown; the most informative lines:");
+            // The origin may still come from the job's structure (the CI system's closing line, the exit code).
+            console.MarkupLine($"  [bold]Root cause:[/] not recognised — origin [{OriginColor(job.Origin)}]{Names.Of(job.Origin)}[/]; the most informative lines:");
+            if (job.OriginReason is { } why)
+            {
+                console.MarkupLine($"  {Markup.Escape(why)}");
+            }
         }
         if (job.History is { } history)
         {

@@ -49,40 +49,98 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
     {
         var findings = MergeFindings(job);
         var counts = job.Scan?.FindingCounts ?? new Dictionary<string, int>();
-        var ranked = new ModeRanker(_options).Rank(catalog, findings, counts, job.Log);
-        var status = StatusOf(job, ranked);
+        var ranker = new ModeRanker(_options);
+        var status = StatusOf(job, findings);
         var noise = Noise(findings);
-        var root = ranked.FirstOrDefault(r => !r.Incidental);
-        var facts = Facts(job, ranked, root);
         if (status is RunStatus.Passed or RunStatus.Skipped)
         {
-            return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise, facts);
+            var quiet = ranker.Rank(catalog, findings, counts, job.Log);
+            return new JobDiagnosis(job.Name, job.Id, job.File, status, null, ExitCode(job), Origin.Unknown, null, [], null, [], noise,
+                Facts(job, quiet, quiet.FirstOrDefault(r => !r.Incidental)));
         }
+
+        // The job's structure first (how the CI system reported its end, the exit code, the failed
+        // step's phase): it gives the origin when no mode explains the failure, and it is a second
+        // opinion in the ranking and the confidence when one does.
+        var blocks = job.Scan is not null && job.Log is not null ? EvidenceBlocks.Rank(job.Scan, job.Log) : [];
+        int? exitCode = ExitCode(job);
+        bool showsErrors = blocks.Any(b => LineScorer.Score(b.Lead.Text) > 0);
+        bool stepFromRun = job.Meta?.Steps.Any(st => st.Status == RunStatus.Failed) == true;
+        var structure = StructuralVerdict.Of(StructuralVerdict.FactsOf(job.Log, exitCode, ReportedStep(job), status, showsErrors, stepFromRun));
+        var ranked = ranker.Rank(catalog, findings, counts, job.Log, structure is null ? null : structure.AgreementWith);
+        var root = ranked.FirstOrDefault(r => !r.Incidental);
+        string? failedStep = FailedStep(job, root);
+        var decision = CauseDecision.Decide(job, root, ranked, structure, _options);
 
         var evidence = new EvidenceBuilder(_options.MaxEvidence);
         evidence.Exclude(noise.Select(n => n.Line));
         // Lines the passing log also has explain nothing about this failure.
         evidence.Exclude(job.Scan?.Familiar ?? new HashSet<long>());
-        if (root is not null)
+        var closing = ClosingLine(job);
+        // Lost runner, system failure, time limit: the CI system's closing line says why the job
+        // ended. An exit report ("exit code 1") only says that the script failed.
+        bool closingExplains = structure is not null && decision.Mode is null
+            && job.Log?.FailureClass is not (null or FailureClass.None or FailureClass.Script);
+        if (closing is { } said && closingExplains)
         {
-            AddRootEvidence(evidence, job, root, ranked);
+            // The CI system's own word on how the job ended is the cause when nothing in the script explains it.
+            evidence.Add(said.Number, said.Text, EvidenceRole.Cause, ClosingLabel);
+        }
+        if (decision.Mode is { } mode)
+        {
+            AddRootEvidence(evidence, job, mode, ranked, blocks);
+            if (decision.Symptom is { } symptom)
+            {
+                evidence.Add(symptom.Line, symptom.Text, EvidenceRole.Context, symptom.Label);
+            }
         }
         else
         {
-            AddFallbackEvidence(evidence, job);
+            AddFallbackEvidence(evidence, job, blocks);
+        }
+        if (closing is { } end && structure is not null && decision.Mode is null && !showsErrors)
+        {
+            // An exit report says that the script failed, not why; it is shown when the log has
+            // no error output of its own, as the one line that says how the job ended.
+            evidence.Add(end.Number, end.Text, EvidenceRole.Context, ClosingLabel);
         }
         foreach (var annotation in job.Meta?.Annotations ?? [])
         {
             if (annotation.Level is "failure" or "error")
             {
-                evidence.AddAnnotation(Finding.Cut(annotation.Message), root is null || job.Log is null ? EvidenceRole.Cause : EvidenceRole.Context);
+                evidence.AddAnnotation(Finding.Cut(annotation.Message), decision.Mode is null || job.Log is null ? EvidenceRole.Cause : EvidenceRole.Context);
             }
         }
 
-        var rootCause = root is null ? null : RootCauseOf(job, root, ranked);
         return new JobDiagnosis(
-            job.Name, job.Id, job.File, status, FailedStep(job, root), ExitCode(job),
-            root?.Mode.Origin ?? Origin.Unknown, rootCause, evidence.Build(), null, job.Cascades, noise, facts);
+            job.Name, job.Id, job.File, status, failedStep, exitCode,
+            decision.Origin, decision.Cause, evidence.Build(), null, job.Cascades, noise, Facts(job, ranked, decision.Mode))
+        {
+            OriginReason = decision.OriginReason,
+        };
+    }
+
+    private const string ClosingLabel = "how the CI system ended the job";
+
+    // The CI system's closing line: the reader's failure report when it kept one, found among the
+    // kept lines (the log's tail), else the line the reader took as the failure report.
+    private static LogLine? ClosingLine(JobEvidence job)
+    {
+        if (job.Scan is not { } scan || job.Log is not { } log)
+        {
+            return null;
+        }
+        if (log.FailureReport is { } report)
+        {
+            foreach (var kept in scan.Kept.Values.Reverse())
+            {
+                if (kept.Text.Contains(report, StringComparison.Ordinal))
+                {
+                    return kept;
+                }
+            }
+        }
+        return log.FailureLine is long at && scan.Kept.TryGetValue(at, out var line) && line.Text.Trim().Length > 0 ? line : null;
     }
 
     private static Dictionary<string, IReadOnlyList<Finding>> MergeFindings(JobEvidence job)
@@ -99,7 +157,7 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
         return all;
     }
 
-    private static RunStatus StatusOf(JobEvidence job, IReadOnlyList<RankedMode> ranked)
+    private RunStatus StatusOf(JobEvidence job, IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings)
     {
         if (job.Meta is { Status: not RunStatus.Unknown } meta)
         {
@@ -110,13 +168,13 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
             return log.Status;
         }
         // A bare log handed to `diagnose` is a failed job's log unless it shows nothing wrong.
-        bool looksFailed = ranked.Count > 0 || (job.Scan?.Candidates.Any(c => c.Score >= 4) ?? false);
+        bool looksFailed = findings.Keys.Any(id => catalog.Find(id) is { IsBenign: false })
+            || (job.Scan?.Candidates.Any(c => c.Score >= 4) ?? false);
         return looksFailed ? RunStatus.Failed : RunStatus.Unknown;
     }
 
-    private void AddRootEvidence(EvidenceBuilder evidence, JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
+    private void AddRootEvidence(EvidenceBuilder evidence, JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked, IReadOnlyList<EvidenceBlock> blocks)
     {
-        var blocks = job.Scan is not null && job.Log is not null ? EvidenceBlocks.Rank(job.Scan, job.Log) : [];
         var findingsRole = EvidenceRole.Cause;
         if (ReportsOnly(root) && Explaining(blocks, root, job.Scan) is { } explaining)
         {
@@ -184,7 +242,7 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
         }
     }
 
-    private void AddFallbackEvidence(EvidenceBuilder evidence, JobEvidence job)
+    private void AddFallbackEvidence(EvidenceBuilder evidence, JobEvidence job, IReadOnlyList<EvidenceBlock> ranked)
     {
         if (job.Scan is null || job.Log is null)
         {
@@ -192,7 +250,7 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
         }
         // A block of lines the evidence leaves out (noise, lines the passing log has) explains
         // nothing: the noise stays named as noise, and the blocks after it are the evidence.
-        var blocks = EvidenceBlocks.Rank(job.Scan, job.Log).Where(b => b.Lines.Any(l => evidence.Shows(l.Number))).ToArray();
+        var blocks = ranked.Where(b => b.Lines.Any(l => evidence.Shows(l.Number))).ToArray();
         if (blocks.Length == 0)
         {
             var tail = EvidenceBlocks.TailBeforeFailure(job.Scan, job.Log, int.MaxValue).Where(l => evidence.Shows(l.Number));
@@ -264,38 +322,6 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
     }
 
 
-    private RootCause RootCauseOf(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
-    {
-        var mode = root.Mode;
-        var factors = new List<string>();
-        for (int i = 0; i < mode.Factors.Count; i++)
-        {
-            if (job.Scan?.Factors.ContainsKey((mode.Id, i)) == true)
-            {
-                factors.Add(mode.Factors[i].Text!);
-            }
-        }
-        string explanation = ExplainTemplate.Render(mode.Explain ?? mode.Title, root.Lead.Captures);
-        return new RootCause(mode.Id, mode.Kind, mode.Title, Confidence(job, root, ranked), explanation, factors, mode.Actions, mode.Principle, mode.Severity);
-    }
-
-    private static double Confidence(JobEvidence job, RankedMode root, IReadOnlyList<RankedMode> ranked)
-    {
-        double c = 0.45 + 0.1 * (int)root.Mode.Severity;
-        if (job.Log?.FailedStep is int s && root.Lead.Step == s)
-        {
-            c += 0.1;
-        }
-        var next = ranked.FirstOrDefault(r => !ReferenceEquals(r, root));
-        double margin = next is null ? 20 : root.Score - next.Score;
-        c += Math.Min(0.15, margin / 100);
-        if (job.Log is null)
-        {
-            c -= 0.1;
-        }
-        return Math.Round(Math.Clamp(c, 0.05, 0.97), 2);
-    }
-
     private List<NoiseLine> Noise(IReadOnlyDictionary<string, IReadOnlyList<Finding>> findings)
     {
         var noise = new List<NoiseLine>();
@@ -308,6 +334,11 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
         }
         return noise.OrderBy(n => n.Line).ToList();
     }
+
+    // The step the CI system reported failed (run.json, then the reader), not a guess from the findings.
+    private static string? ReportedStep(JobEvidence job) =>
+        job.Meta?.Steps.FirstOrDefault(s => s.Status == RunStatus.Failed)?.Name
+        ?? (job.Log is { FailedStep: int f } log && f < log.Steps.Count ? log.Steps[f].Name : null);
 
     private static string? FailedStep(JobEvidence job, RankedMode? root)
     {

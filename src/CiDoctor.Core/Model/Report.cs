@@ -44,6 +44,14 @@ public sealed record JobDiagnosis(
     /// <summary>Store paths of the Nix derivations whose builder failed in this job (relates jobs that failed on the same one).</summary>
     public IReadOnlyList<string> FailedDerivations { get; init; } = [];
 
+    /// <summary>
+    /// Why the origin is what it is when no root cause is named: what the job's structure says
+    /// (the CI system's closing line, the exit code, the failed step's phase), e.g. "No catalog
+    /// mode matched; GitLab reported a system failure while preparing the runner, …". Null when a
+    /// root cause is named (its explanation says it) or when nothing is known.
+    /// </summary>
+    public string? OriginReason { get; init; }
+
     /// <summary>What run history says of the job (<c>diagnose --db</c>); null without a history store.</summary>
     public JobHistory? History { get; init; }
 

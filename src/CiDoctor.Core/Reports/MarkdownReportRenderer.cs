@@ -121,9 +121,10 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         }
         else
         {
-            o.WriteLine("**Not recognised.** No catalog mode matched; the lines below are the most informative ones found.");
+            // The origin may still come from the job's structure (the CI system's closing line, the exit code).
+            o.WriteLine($"**Not recognised.** {job.OriginReason ?? "No catalog mode matched; the lines below are the most informative ones found."}");
             o.WriteLine();
-            o.WriteLine("- **Origin**: unknown");
+            o.WriteLine($"- **Origin**: {Names.Of(job.Origin)}");
         }
         o.WriteLine();
 

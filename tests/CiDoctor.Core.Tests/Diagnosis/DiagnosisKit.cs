@@ -2,6 +2,7 @@ using System.Text;
 using CiDoctor.Core.Catalog;
 using CiDoctor.Core.Diagnosis;
 using CiDoctor.Core.Logs;
+using CiDoctor.Core.Matching;
 using CiDoctor.Core.Model;
 using CiDoctor.Core.Sources;
 
@@ -13,12 +14,28 @@ internal static class DiagnosisKit
     private static readonly FailureCatalog Catalog = CatalogLoader.Load([]);
 
     /// <summary>The diagnosis of one job whose log is <paramref name="lines"/> (joined with \n).</summary>
-    public static JobDiagnosis Diagnose(string[] lines, string? ci = null, string[]? passing = null)
+    public static JobDiagnosis Diagnose(string[] lines, string? ci = null, string[]? passing = null, DiagnosisOptions? options = null)
     {
         var log = Source("job.log", lines);
         var baseline = passing is null ? null : Source("pass.log", passing);
         var input = new RunInput(["job.log"], new RunInfo(), [new JobInput("job", "job.log", log, null)]);
-        return new RunDiagnoser(Catalog, new RunDiagnoserOptions(ci, baseline)).Diagnose(input).Jobs[0];
+        var run = new RunDiagnoserOptions(ci, baseline) { Diagnosis = options ?? new DiagnosisOptions() };
+        return new RunDiagnoser(Catalog, run).Diagnose(input).Jobs[0];
+    }
+
+    /// <summary>
+    /// The diagnosis of one job whose log is <paramref name="lines"/>, with the reader's facts
+    /// changed by <paramref name="facts"/> (a failure class or closing line the readers will
+    /// fill), and the diagnosis options given.
+    /// </summary>
+    public static JobDiagnosis DiagnoseWith(string[] lines, Func<JobLog, JobLog> facts, string? ci = null, DiagnosisOptions? options = null)
+    {
+        using var session = new LogReadSession(Source("job.log", lines), ci);
+        var compiled = new CompiledCatalog(Catalog, session.Reader.Ci);
+        var scanning = new Scanner(compiled).Start();
+        session.Read(compiled, scanning);
+        var job = new JobEvidence("job", null, "job.log", null, facts(session.Result), scanning.Result(), [], new Dictionary<string, IReadOnlyList<Finding>>());
+        return new Diagnoser(Catalog, options).Diagnose(job);
     }
 
     /// <summary>Evidence line numbers in rank order, cause lines first.</summary>

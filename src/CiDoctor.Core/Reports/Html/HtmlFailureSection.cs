@@ -46,8 +46,10 @@ internal static class HtmlFailureSection
         }
         else
         {
-            o.WriteLine("<p><strong>Not recognised.</strong> No catalog mode matched; the lines below are the most informative ones found.</p>");
-            o.WriteLine("<dl class=\"facts\"><dt>Origin</dt><dd>unknown</dd></dl>");
+            // The origin may still come from the job's structure (the CI system's closing line, the exit code).
+            string why = job.OriginReason ?? "No catalog mode matched; the lines below are the most informative ones found.";
+            o.WriteLine($"<p><strong>Not recognised.</strong> {Inline(why)}</p>");
+            o.WriteLine($"<dl class=\"facts\"><dt>Origin</dt><dd>{Names.Of(job.Origin)}</dd></dl>");
         }
 
         var evidence = new HtmlEvidence(job, index, o);
