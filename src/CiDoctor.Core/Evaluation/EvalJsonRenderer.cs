@@ -67,17 +67,17 @@ internal static class EvalJsonRenderer
             w.WriteStartObject();
             w.WriteString("set", r.Set);
             w.WriteNumber("cases", r.Cases);
-            Number(w, "ece", r.Ece);
-            Number(w, "confidentWrong", r.ConfidentWrong);
+            JsonOutput.WriteNumberOrNull(w, "ece", r.Ece);
+            JsonOutput.WriteNumberOrNull(w, "confidentWrong", r.ConfidentWrong);
             w.WriteStartArray("bands");
             foreach (var b in r.Bands)
             {
                 w.WriteStartObject();
                 w.WriteString("band", b.Label);
                 w.WriteNumber("cases", b.Cases);
-                Number(w, "meanConfidence", b.MeanConfidence);
-                Number(w, "kindAccuracy", b.KindAccuracy);
-                Number(w, "originAccuracy", b.OriginAccuracy);
+                JsonOutput.WriteNumberOrNull(w, "meanConfidence", b.MeanConfidence);
+                JsonOutput.WriteNumberOrNull(w, "kindAccuracy", b.KindAccuracy);
+                JsonOutput.WriteNumberOrNull(w, "originAccuracy", b.OriginAccuracy);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -86,17 +86,6 @@ internal static class EvalJsonRenderer
         w.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is double v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     // A case adds several values to one key only for red herrings; they are listed as an array then.
     private static void WriteResult(Utf8JsonWriter w, CaseResult r)

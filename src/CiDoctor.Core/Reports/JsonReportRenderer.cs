@@ -57,14 +57,14 @@ internal sealed class JsonReportRenderer : IReportRenderer
         w.WriteString("file", job.File);
         w.WriteString("status", Names.Of(job.Status));
         w.WriteString("failedStep", job.FailedStep);
-        Number(w, "exitCode", job.ExitCode);
+        JsonOutput.WriteNumberOrNull(w, "exitCode", job.ExitCode);
         w.WriteString("origin", Names.Of(job.Origin));
         WriteRootCause(w, job.RootCause);
         w.WriteStartArray("evidence");
         foreach (var e in job.Evidence)
         {
             w.WriteStartObject();
-            Number(w, "line", e.Line);
+            JsonOutput.WriteNumberOrNull(w, "line", e.Line);
             w.WriteString("text", e.Text);
             w.WriteString("role", Names.Of(e.Role));
             w.WriteString("source", Names.Of(e.Source));
@@ -157,15 +157,4 @@ internal sealed class JsonReportRenderer : IReportRenderer
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is long v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

@@ -38,6 +38,34 @@ public static class JsonOutput
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>Writes <c>"name": n</c>, or <c>"name": null</c> when there is no value (DESIGN.md: absent values are null).</summary>
+    public static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (value is double v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes <c>"name": n</c>, or <c>"name": null</c> when there is no value.</summary>
+    public static void WriteNumberOrNull(Utf8JsonWriter w, string name, long? value)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (value is long v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     /// <summary>Writes <c>"name": [ "a", "b" ]</c>.</summary>
     public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
